@@ -1,0 +1,22 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { userAction } from "@/lib/actions/safe-action";
+import { endShowByUser } from "@/lib/shows/end-show-by-user";
+import { goLive } from "@/lib/shows/go-live";
+import { rejoinShowAsHost } from "@/lib/shows/join-show";
+import { goLiveSchema, showRefSchema } from "@/lib/shows/schema";
+
+export const goLiveAction = userAction(goLiveSchema, async (input, user) => {
+  const connection = await goLive(user, input);
+  revalidatePath("/");
+  return connection;
+});
+
+export const resumeBroadcastAction = userAction(showRefSchema, (input, user) => rejoinShowAsHost(user, input.roomNumber));
+
+export const endShowAction = userAction(showRefSchema, async (input, user) => {
+  const result = await endShowByUser(user, input.roomNumber);
+  revalidatePath("/");
+  return result;
+});

@@ -1,0 +1,53 @@
+import { formatDuration, intervalToDuration } from "date-fns";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { can, showRoleOf } from "@/lib/auth/permissions";
+import { requireUserOrRedirect } from "@/lib/auth/session";
+import { getShowByRoomNumber } from "@/lib/shows/get-show";
+import { roomNumberSchema } from "@/lib/shows/schema";
+
+export const metadata: Metadata = { title: "Show summary" };
+
+function Stat({ label, value, testId }: { label: string; value: string | number; testId: string }) {
+  return (
+    <div className="rounded-lg border border-zinc-800 bg-zinc-900 p-4">
+      <dt className="text-sm text-zinc-400">{label}</dt>
+      <dd data-testid={testId} className="text-2xl font-semibold">
+        {value}
+      </dd>
+    </div>
+  );
+}
+
+export default async function ShowSummaryPage({ params }: { params: Promise<{ roomNumber: string }> }) {
+  const raw = (await params).roomNumber;
+  const user = await requireUserOrRedirect(`/studio/ended/${raw}`);
+  const roomNumber = roomNumberSchema.safeParse(raw);
+  if (!roomNumber.success) notFound();
+  const show = await getShowByRoomNumber(roomNumber.data);
+  // Only the host (or an operator) sees how a show went.
+  if (!show || !can(showRoleOf(user, show), "show.end")) notFound();
+  if (show.status === "LIVE") redirect("/studio");
+
+  const duration = formatDuration(intervalToDuration({ start: show.startedAt, end: show.endedAt ?? show.startedAt })) || "0 seconds";
+  return (
+    <section className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-semibold">Your show has ended</h1>
+        <p className="text-zinc-400">
+          “{show.title}” · room {show.roomNumber}
+        </p>
+      </header>
+      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Stat label="Duration" value={duration} testId="stat-duration" />
+        <Stat label="Peak viewers" value={show.peakViewers} testId="stat-peak" />
+        <Stat label="Unique viewers" value={show.uniqueViewers} testId="stat-unique" />
+        <Stat label="Likes" value={show.likes} testId="stat-likes" />
+      </dl>
+      <Link href="/studio" className="text-brand hover:underline">
+        Go live again
+      </Link>
+    </section>
+  );
+}

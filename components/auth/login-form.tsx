@@ -1,0 +1,43 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useSchemaForm } from "@/components/ui/use-schema-form";
+import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
+import { TextField } from "@/components/ui/text-field";
+import { loginSchema } from "@/lib/auth/schema";
+
+export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const router = useRouter();
+  const { fields, formError, setFormError, check } = useSchemaForm(loginSchema);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFormError(null);
+    const input = check(Object.fromEntries(new FormData(event.currentTarget)));
+    if (!input) return;
+    setPending(true);
+    const result = await signIn("credentials", { ...input, redirect: false });
+    setPending(false);
+    if (!result || result.error) {
+      setFormError("Wrong email or password.");
+      return;
+    }
+    router.push(callbackUrl);
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <FormError message={formError} />
+      <TextField label="Email" name="email" type="email" autoComplete="email" errors={fields.email} />
+      <TextField label="Password" name="password" type="password" autoComplete="current-password" errors={fields.password} />
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? "Logging in…" : "Log in"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { registerAction } from "@/app/(auth)/actions";
+import { useSchemaForm } from "@/components/ui/use-schema-form";
+import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
+import { TextField } from "@/components/ui/text-field";
+import { registerSchema } from "@/lib/auth/schema";
+
+export function RegisterForm({ callbackUrl }: { callbackUrl: string }) {
+  const router = useRouter();
+  const { fields, setFields, formError, setFormError, check } = useSchemaForm(registerSchema);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFormError(null);
+    const input = check(Object.fromEntries(new FormData(event.currentTarget)));
+    if (!input) return;
+    setPending(true);
+    const result = await registerAction(input);
+    if (!result.ok) {
+      setPending(false);
+      setFormError(result.error.message);
+      setFields(result.error.fields ?? {});
+      return;
+    }
+    const login = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+    setPending(false);
+    if (!login || login.error) {
+      setFormError("Your account was created, but logging in failed. Please log in.");
+      return;
+    }
+    router.push(callbackUrl);
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <FormError message={formError} />
+      <TextField label="Email" name="email" type="email" autoComplete="email" errors={fields.email} />
+      <TextField label="Display name" name="name" autoComplete="nickname" errors={fields.name} />
+      <TextField label="Password" name="password" type="password" autoComplete="new-password" errors={fields.password} />
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? "Creating account…" : "Sign up"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,22 @@
+"use client";
+
+import { VideoTrack, isTrackReference, useTracks } from "@livekit/components-react";
+import { Track } from "livekit-client";
+
+/** The host's camera, big. */
+export function HostStage({ hostIdentity }: { hostIdentity: string }) {
+  const tracks = useTracks([Track.Source.Camera], { onlySubscribed: true });
+  const hostCamera = tracks.find((t) => t.participant.identity === hostIdentity && isTrackReference(t));
+
+  return (
+    <div className="relative aspect-video overflow-hidden rounded-lg bg-black">
+      {hostCamera && isTrackReference(hostCamera) ? (
+        <VideoTrack trackRef={hostCamera} data-testid="host-video" className="h-full w-full object-contain" />
+      ) : (
+        <p className="absolute inset-0 flex items-center justify-center text-zinc-400" data-testid="waiting-for-host">
+          Waiting for the host’s camera…
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import Link from "next/link";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { getCurrentUser } from "@/lib/auth/session";
+
+export async function SiteHeader() {
+  const user = await getCurrentUser();
+  return (
+    <header className="border-b border-zinc-800 bg-zinc-900/80">
+      <nav className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
+        <Link href="/" className="text-lg font-bold text-brand">
+          Suixin
+        </Link>
+        <Link href="/" className="text-sm text-zinc-300 hover:text-white">
+          Live now
+        </Link>
+        <Link href="/studio" className="text-sm text-zinc-300 hover:text-white">
+          Go live
+        </Link>
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          {user ? (
+            <>
+              <span data-testid="current-user" className="text-zinc-300">
+                {user.name}
+              </span>
+              <SignOutButton />
+            </>
+          ) : (
+            <>
+              <Link href="/login" className="text-zinc-300 hover:text-white">
+                Log in
+              </Link>
+              <Link href="/register" className="rounded bg-brand px-3 py-1.5 font-medium text-white hover:bg-brand-dark">
+                Sign up
+              </Link>
+            </>
+          )}
+        </div>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,99 @@
+"use client";
+
+import { LiveKitRoom, VideoTrack, isTrackReference, useConnectionState, useTracks } from "@livekit/components-react";
+import { ConnectionState, Track } from "livekit-client";
+import { useRouter } from "next/navigation";
+import { useCallback, useState } from "react";
+import { endShowAction } from "@/app/(studio)/studio/actions";
+import { useShowEnd } from "@/components/room/use-show-end";
+import type { DeviceChoice } from "@/components/studio/camera-preview";
+import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
+
+export type HostSession = {
+  connection: { serverUrl: string; token: string; roomNumber: number };
+  title: string;
+  devices: DeviceChoice;
+};
+
+function SelfView() {
+  const tracks = useTracks([Track.Source.Camera]);
+  const mine = tracks.find((t) => t.participant.isLocal && isTrackReference(t));
+  return (
+    <div className="relative aspect-video overflow-hidden rounded-lg bg-black">
+      {mine && isTrackReference(mine) ? (
+        <VideoTrack trackRef={mine} data-testid="self-view" className="h-full w-full -scale-x-100 object-contain" />
+      ) : (
+        <p className="absolute inset-0 flex items-center justify-center text-zinc-400">Starting camera…</p>
+      )}
+    </div>
+  );
+}
+
+function LiveBadge() {
+  const state = useConnectionState();
+  const live = state === ConnectionState.Connected;
+  return (
+    <span
+      data-testid="live-status"
+      data-state={state}
+      className={`rounded px-2 py-0.5 text-xs font-semibold ${live ? "bg-brand text-white" : "bg-zinc-700 text-zinc-200"}`}
+    >
+      {live ? "LIVE" : state === ConnectionState.Reconnecting ? "RECONNECTING" : "CONNECTING"}
+    </span>
+  );
+}
+
+function ConsoleBody({ session }: { session: HostSession }) {
+  const router = useRouter();
+  const { roomNumber } = session.connection;
+  const [ending, setEnding] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const toEndPage = useCallback(() => router.push(`/studio/ended/${roomNumber}`), [router, roomNumber]);
+  useShowEnd(toEndPage);
+
+  async function endShow() {
+    setEnding(true);
+    const result = await endShowAction({ roomNumber });
+    if (!result.ok) {
+      setEnding(false);
+      setError(result.error.message);
+      return;
+    }
+    toEndPage();
+  }
+
+  return (
+    <div className="grid gap-6 md:grid-cols-[2fr_1fr]">
+      <SelfView />
+      <div className="space-y-4">
+        <div className="flex items-center gap-2">
+          <LiveBadge />
+          <span className="text-sm text-zinc-400">Room {roomNumber}</span>
+        </div>
+        <h1 className="text-xl font-semibold">{session.title}</h1>
+        <FormError message={error} />
+        <Button variant="danger" onClick={endShow} disabled={ending} className="w-full">
+          {ending ? "Ending…" : "End show"}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+/** The VJ's live view: publishes camera + mic to the show's room. */
+export function HostConsole({ session }: { session: HostSession }) {
+  const { videoDeviceId, audioDeviceId } = session.devices;
+  return (
+    <LiveKitRoom
+      serverUrl={session.connection.serverUrl}
+      token={session.connection.token}
+      connect
+      video={videoDeviceId ? { deviceId: videoDeviceId } : true}
+      audio={audioDeviceId ? { deviceId: audioDeviceId } : true}
+      options={{ dynacast: true }}
+    >
+      <ConsoleBody session={session} />
+    </LiveKitRoom>
+  );
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { loginSchema } from "@/lib/auth/schema";
+import { verifyCredentials } from "@/lib/auth/verify-credentials";
+
+export const authOptions: NextAuthOptions = {
+  // Credentials logins require JWT sessions in Auth.js v4; the token is signed and encrypted
+  // with NEXTAUTH_SECRET (its own secret, never the LiveKit one).
+  session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials) {
+        const parsed = loginSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        return verifyCredentials(parsed.data);
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) token.uid = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (session.user) session.user.id = token.uid;
+      return session;
+    },
+  },
+};

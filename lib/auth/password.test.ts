@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { hashPassword, verifyPassword } from "./password";
+
+describe("password hashing", () => {
+  it("verifies the right password and rejects a wrong one", async () => {
+    const stored = await hashPassword("correct horse battery");
+    expect(stored.startsWith("scrypt$")).toBe(true);
+    expect(stored).not.toContain("correct horse battery");
+    await expect(verifyPassword("correct horse battery", stored)).resolves.toBe(true);
+    await expect(verifyPassword("correct horse batterY", stored)).resolves.toBe(false);
+  });
+
+  it("salts every hash", async () => {
+    const [a, b] = await Promise.all([hashPassword("same"), hashPassword("same")]);
+    expect(a).not.toEqual(b);
+  });
+
+  it("rejects malformed stored values instead of throwing", async () => {
+    await expect(verifyPassword("x", "")).resolves.toBe(false);
+    await expect(verifyPassword("x", "md5$abc")).resolves.toBe(false);
+  });
+});

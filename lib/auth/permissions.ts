@@ -1,0 +1,23 @@
+import type { UserRole } from "@/lib/generated/prisma/enums";
+
+/** A user's role in one show, derived from the show and the account. */
+export type ShowRole = "host" | "viewer" | "operator";
+
+// Permissions as data: who may do what in a show. Checked by `can` only.
+const grants = {
+  "show.publish": ["host"],
+  "show.subscribe": ["host", "viewer", "operator"],
+  "show.end": ["host", "operator"],
+} as const satisfies Record<string, readonly ShowRole[]>;
+
+export type Permission = keyof typeof grants;
+
+export function can(role: ShowRole, permission: Permission): boolean {
+  return (grants[permission] as readonly ShowRole[]).includes(role);
+}
+
+export function showRoleOf(user: { id: string; role: UserRole }, show: { hostId: string }): ShowRole {
+  if (show.hostId === user.id) return "host";
+  if (user.role === "OPERATOR") return "operator";
+  return "viewer";
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import { z } from "zod";
+
+// Validated lazily (first use, at request time) so `next build` needs no secrets.
+const envSchema = z.object({
+  DATABASE_URL: z.url(),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
+  /** WebSocket URL browsers use to reach LiveKit. */
+  LIVEKIT_URL: z.url(),
+  /** HTTP URL the server SDK uses (RoomService, Egress). */
+  LIVEKIT_API_URL: z.url(),
+  LIVEKIT_API_KEY: z.string().min(1),
+  LIVEKIT_API_SECRET: z.string().min(32, "must be at least 32 characters"),
+  /** Where egress outputs and uploads live (absolute path). */
+  SUIXIN_DATA_DIR: z.string().min(1),
+  /** How long a show waits for a disconnected host before it ends by itself. */
+  SUIXIN_HOST_GRACE_SECONDS: z.coerce.number().int().positive().default(60),
+  /** How often the app reconciles its show list against LiveKit. */
+  SUIXIN_RECONCILE_SECONDS: z.coerce.number().int().positive().default(15),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    // Names and reasons only: never echo values, they may be secrets.
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid server environment:\n  ${problems.join("\n  ")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

@@ -1,0 +1,95 @@
+import "server-only";
+import { DataPacket_Kind, RoomServiceClient, ServerError } from "livekit-server-sdk";
+import { AppError } from "@/lib/errors";
+import { livekitConfig } from "@/lib/livekit/config";
+
+let client: RoomServiceClient | undefined;
+
+function roomService(): RoomServiceClient {
+  const { apiUrl, apiKey, apiSecret } = livekitConfig();
+  client ??= new RoomServiceClient(apiUrl, apiKey, apiSecret);
+  return client;
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof ServerError && (error.status === 404 || error.code === "not_found");
+}
+
+/** Turns "LiveKit is down" into an error a user can read, instead of a stack trace. */
+async function call<T>(what: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ServerError) throw error;
+    console.error(`[livekit] ${what} failed`, error instanceof Error ? error.message : error);
+    throw new AppError("LIVEKIT_UNAVAILABLE", "The live video service is not reachable right now. Please try again shortly.");
+  }
+}
+
+export type RoomOptions = {
+  /** Seconds an unused room stays open after creation before LiveKit closes it. */
+  emptyTimeout: number;
+  /** Seconds the room stays open after the last participant left. */
+  departureTimeout: number;
+};
+
+export async function createRoom(name: string, options: RoomOptions): Promise<void> {
+  await call("createRoom", () => roomService().createRoom({ name, ...options }));
+}
+
+/** Deletes a room; a room that is already gone is not an error. */
+export async function deleteRoom(name: string): Promise<void> {
+  try {
+    await call("deleteRoom", () => roomService().deleteRoom(name));
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+  }
+}
+
+export type LiveRoom = { name: string; numParticipants: number; createdAt: Date };
+
+export async function listRooms(): Promise<LiveRoom[]> {
+  const rooms = await call("listRooms", () => roomService().listRooms());
+  return rooms.map((r) => ({
+    name: r.name,
+    numParticipants: r.numParticipants,
+    createdAt: new Date(Number(r.creationTime) * 1000),
+  }));
+}
+
+export type RoomParticipant = { sid: string; identity: string; name: string; joinedAt: Date };
+
+export async function listParticipants(room: string): Promise<RoomParticipant[]> {
+  try {
+    const participants = await call("listParticipants", () => roomService().listParticipants(room));
+    return participants.map((p) => ({
+      sid: p.sid,
+      identity: p.identity,
+      name: p.name,
+      joinedAt: new Date(Number(p.joinedAt) * 1000),
+    }));
+  } catch (error) {
+    if (isNotFound(error)) return [];
+    throw error;
+  }
+}
+
+/**
+ * Sends a JSON message on a topic to everyone in the room, or to the given identities.
+ * Reliable delivery: these are business events (show ended, joined, invited...).
+ */
+export async function sendRoomMessage(
+  room: string,
+  topic: string,
+  payload: unknown,
+  destinationIdentities?: string[],
+): Promise<void> {
+  const data = new TextEncoder().encode(JSON.stringify(payload));
+  try {
+    await call("sendData", () =>
+      roomService().sendData(room, data, DataPacket_Kind.RELIABLE, { topic, destinationIdentities }),
+    );
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+  }
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import { WebhookReceiver } from "livekit-server-sdk";
+import { AppError } from "@/lib/errors";
+import { livekitConfig } from "@/lib/livekit/config";
+
+/** What the app needs from a LiveKit webhook, free of SDK types. */
+export type LiveKitEvent = {
+  id: string;
+  event: string;
+  createdAt: Date;
+  roomName?: string;
+  participant?: { sid: string; identity: string; name: string };
+  egress?: {
+    egressId: string;
+    roomName: string;
+    status: string;
+    error?: string;
+    startedAt?: Date;
+    endedAt?: Date;
+    outputs: unknown;
+  };
+};
+
+let receiver: WebhookReceiver | undefined;
+
+/** Verifies the signature (JWT with the body's hash) and returns the event; 401 otherwise. */
+export async function receiveWebhook(body: string, authorization: string | null): Promise<LiveKitEvent> {
+  const { apiKey, apiSecret } = livekitConfig();
+  receiver ??= new WebhookReceiver(apiKey, apiSecret);
+  if (!authorization) throw new AppError("UNAUTHENTICATED", "Missing webhook signature");
+  let event;
+  try {
+    event = await receiver.receive(body, authorization);
+  } catch {
+    throw new AppError("UNAUTHENTICATED", "Invalid webhook signature");
+  }
+  const egress = event.egressInfo;
+  return {
+    id: event.id,
+    event: event.event,
+    createdAt: new Date(Number(event.createdAt) * 1000),
+    roomName: event.room?.name ?? egress?.roomName ?? undefined,
+    participant: event.participant
+      ? { sid: event.participant.sid, identity: event.participant.identity, name: event.participant.name }
+      : undefined,
+    egress: egress
+      ? {
+          egressId: egress.egressId,
+          roomName: egress.roomName,
+          status: String(egress.status),
+          error: egress.error || undefined,
+          startedAt: egress.startedAt ? new Date(Number(egress.startedAt / 1_000_000n)) : undefined,
+          endedAt: egress.endedAt ? new Date(Number(egress.endedAt / 1_000_000n)) : undefined,
+          outputs: egress.toJson(),
+        }
+      : undefined,
+  };
+}

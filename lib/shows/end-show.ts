@@ -1,0 +1,33 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { EndReason } from "@/lib/generated/prisma/enums";
+import { deleteRoom } from "@/lib/livekit/rooms";
+import { broadcastShowEvent } from "@/lib/shows/broadcast";
+import { roomNameFor } from "@/lib/shows/room-name";
+
+/**
+ * Ends a live show once: marks it ended, tells everyone in the room, closes the room.
+ * Safe to call twice or concurrently (the status change is conditional); returns whether
+ * this call was the one that ended it.
+ */
+export async function endShow(showId: string, reason: EndReason): Promise<boolean> {
+  const now = new Date();
+  const { count } = await db.show.updateMany({
+    where: { id: showId, status: "LIVE" },
+    data: { status: "ENDED", endedAt: now, endReason: reason, viewerCount: 0, hostAwaySince: null },
+  });
+  if (count === 0) return false;
+  await db.participantSession.updateMany({ where: { showId, leftAt: null }, data: { leftAt: now } });
+
+  const show = await db.show.findUniqueOrThrow({ where: { id: showId }, select: { roomNumber: true } });
+  if (reason !== "ROOM_GONE") {
+    try {
+      await broadcastShowEvent(show.roomNumber, { type: "ended", reason });
+      await deleteRoom(roomNameFor(show.roomNumber));
+    } catch (error) {
+      // The show is ended in the database either way; the reconcile loop closes a room left open.
+      console.warn(`[shows] room of show ${show.roomNumber} not closed yet:`, error instanceof Error ? error.message : error);
+    }
+  }
+  return true;
+}

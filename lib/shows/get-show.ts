@@ -1,0 +1,26 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+const showSelect = {
+  id: true,
+  roomNumber: true,
+  title: true,
+  status: true,
+  hostId: true,
+  coverPath: true,
+  startedAt: true,
+  endedAt: true,
+  endReason: true,
+  hostAwaySince: true,
+  likes: true,
+  viewerCount: true,
+  peakViewers: true,
+  uniqueViewers: true,
+  host: { select: { id: true, name: true } },
+} as const;
+
+export async function getShowByRoomNumber(roomNumber: number) {
+  return db.show.findUnique({ where: { roomNumber }, select: showSelect });
+}
+
+export type ShowDetails = NonNullable<Awaited<ReturnType<typeof getShowByRoomNumber>>>;

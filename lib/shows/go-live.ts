@@ -1,0 +1,47 @@
+import "server-only";
+import type { z } from "zod";
+import type { SessionUser } from "@/lib/auth/session";
+import { db, isUniqueViolation } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { createRoom } from "@/lib/livekit/rooms";
+import { type ConnectionDetails, connectionDetails } from "@/lib/shows/host-connection";
+import { roomNameFor } from "@/lib/shows/room-name";
+import type { goLiveSchema } from "@/lib/shows/schema";
+
+async function alreadyLive(hostId: string): Promise<AppError> {
+  const live = await db.show.findFirst({ where: { hostId, status: "LIVE" }, select: { roomNumber: true } });
+  return new AppError(
+    "ALREADY_LIVE",
+    live
+      ? `You are already live in room ${live.roomNumber}. End that show before starting another.`
+      : "You are already live. End that show before starting another.",
+  );
+}
+
+/**
+ * Starts a show: assigns the next room number, creates the LiveKit room and returns the
+ * host's publishing connection. One live show per host (also enforced by a unique index).
+ */
+export async function goLive(user: SessionUser, input: z.output<typeof goLiveSchema>): Promise<ConnectionDetails> {
+  if (await db.show.count({ where: { hostId: user.id, status: "LIVE" } })) throw await alreadyLive(user.id);
+
+  let show;
+  try {
+    show = await db.show.create({ data: { hostId: user.id, title: input.title }, select: { id: true, roomNumber: true } });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw await alreadyLive(user.id);
+    throw error;
+  }
+
+  const grace = env().SUIXIN_HOST_GRACE_SECONDS;
+  try {
+    // The room outlives a host who drops for the grace period; the app ends the show, not LiveKit.
+    await createRoom(roomNameFor(show.roomNumber), { emptyTimeout: grace + 60, departureTimeout: grace + 30 });
+  } catch (error) {
+    // No room, no show: leave nothing behind.
+    await db.show.delete({ where: { id: show.id } });
+    throw error;
+  }
+  return connectionDetails(user, show.roomNumber, "host");
+}

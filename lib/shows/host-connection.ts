@@ -1,0 +1,22 @@
+import "server-only";
+import { livekitConfig } from "@/lib/livekit/config";
+import { mintRoomToken } from "@/lib/livekit/tokens";
+import { roomNameFor } from "@/lib/shows/room-name";
+
+export type ConnectionDetails = { serverUrl: string; token: string; roomNumber: number };
+
+/** What a browser needs to join a show's room with the given publishing right. */
+export async function connectionDetails(
+  user: { id: string; name: string },
+  roomNumber: number,
+  role: "host" | "viewer",
+): Promise<ConnectionDetails> {
+  const token = await mintRoomToken({
+    room: roomNameFor(roomNumber),
+    identity: user.id,
+    name: user.name,
+    canPublish: role === "host",
+    attributes: { role },
+  });
+  return { serverUrl: livekitConfig().wsUrl, token, roomNumber };
+}

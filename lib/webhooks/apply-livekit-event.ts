@@ -1,0 +1,49 @@
+import "server-only";
+import { db, isUniqueViolation } from "@/lib/db";
+import { deleteRoom } from "@/lib/livekit/rooms";
+import type { LiveKitEvent } from "@/lib/livekit/webhook";
+import { endShow } from "@/lib/shows/end-show";
+import { roomNumberFromName } from "@/lib/shows/room-name";
+
+async function liveShowInRoom(roomName: string | undefined) {
+  const roomNumber = roomName ? roomNumberFromName(roomName) : null;
+  if (roomNumber === null) return null;
+  return db.show.findFirst({ where: { roomNumber, status: "LIVE" }, select: { id: true, roomNumber: true } });
+}
+
+async function handle(event: LiveKitEvent): Promise<void> {
+  switch (event.event) {
+    case "room_started": {
+      // Rooms exist only for live shows; anything else (a stale client, a forged token) is closed.
+      if (event.roomName && !(await liveShowInRoom(event.roomName))) await deleteRoom(event.roomName);
+      return;
+    }
+    case "room_finished": {
+      const show = await liveShowInRoom(event.roomName);
+      if (show) await endShow(show.id, "ROOM_GONE");
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/**
+ * Applies a verified LiveKit webhook once. LiveKit retries deliveries, so the id is recorded
+ * first; if handling fails the record is removed again so the retry is applied.
+ */
+export async function applyLiveKitEvent(event: LiveKitEvent): Promise<"applied" | "duplicate"> {
+  try {
+    await db.webhookDelivery.create({ data: { id: event.id, event: event.event } });
+  } catch (error) {
+    if (isUniqueViolation(error)) return "duplicate";
+    throw error;
+  }
+  try {
+    await handle(event);
+    return "applied";
+  } catch (error) {
+    await db.webhookDelivery.delete({ where: { id: event.id } }).catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,14 @@
+// @ts-check
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Native and server-only packages stay out of the bundle.
+  serverExternalPackages: ["sharp", "pg", "@prisma/adapter-pg"],
+  experimental: {
+    serverActions: { bodySizeLimit: "6mb" }, // cover images (validated to 5 MB in lib/shows)
+  },
+};
+
+module.exports = nextConfig;
