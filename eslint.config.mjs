@@ -12,7 +12,12 @@ export default defineConfig([
       // Only lib/livekit may import the LiveKit server SDK.
       "no-restricted-imports": [
         "error",
-        { paths: [{ name: "livekit-server-sdk", message: "Use lib/livekit/* instead." }] },
+        {
+          paths: [
+            { name: "livekit-server-sdk", message: "Use lib/livekit/* instead." },
+            { name: "@livekit/protocol", message: "Use lib/livekit/* instead." },
+          ],
+        },
       ],
     },
   },

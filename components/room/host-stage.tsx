@@ -3,8 +3,8 @@
 import { VideoTrack, isTrackReference, useTracks } from "@livekit/components-react";
 import { Track } from "livekit-client";
 
-/** The host's camera, big. */
-export function HostStage({ hostIdentity }: { hostIdentity: string }) {
+/** The host's camera, big; a notice over it while the host is away. */
+export function HostStage({ hostIdentity, hostAway }: { hostIdentity: string; hostAway: boolean }) {
   const tracks = useTracks([Track.Source.Camera], { onlySubscribed: true });
   const hostCamera = tracks.find((t) => t.participant.identity === hostIdentity && isTrackReference(t));
 
@@ -17,6 +17,11 @@ export function HostStage({ hostIdentity }: { hostIdentity: string }) {
           Waiting for the host’s camera…
         </p>
       )}
+      {hostAway ? (
+        <p data-testid="host-away" className="absolute inset-x-0 top-0 bg-black/70 p-3 text-center text-amber-300">
+          The host is away — they’ll be right back.
+        </p>
+      ) : null}
     </div>
   );
 }

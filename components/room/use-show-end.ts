@@ -1,15 +1,15 @@
 "use client";
 
-import { useDataChannel, useRoomContext } from "@livekit/components-react";
+import { useRoomContext } from "@livekit/components-react";
 import { DisconnectReason, RoomEvent } from "livekit-client";
 import { useEffect } from "react";
-import { parseShowEvent, SHOW_TOPIC } from "@/lib/shows/events";
+import { useShowEvents } from "@/components/room/use-show-events";
 
 /** Calls onEnded when the server says the show ended, or LiveKit closes the room under us. */
 export function useShowEnd(onEnded: () => void) {
   const room = useRoomContext();
-  useDataChannel(SHOW_TOPIC, (message) => {
-    if (parseShowEvent(message.payload)?.type === "ended") onEnded();
+  useShowEvents((event) => {
+    if (event.type === "ended") onEnded();
   });
   useEffect(() => {
     const onDisconnected = (reason?: DisconnectReason) => {

@@ -3,6 +3,9 @@
 import { LiveKitRoom, RoomAudioRenderer, StartAudio } from "@livekit/components-react";
 import { useCallback, useEffect, useState } from "react";
 import { HostStage } from "@/components/room/host-stage";
+import { MemberList } from "@/components/room/member-list";
+import { RoomNotices } from "@/components/room/room-notices";
+import { useRoomActivity } from "@/components/room/use-room-activity";
 import { useShowEnd } from "@/components/room/use-show-end";
 import { ShowEnded } from "@/components/shows/show-ended";
 import { FormError } from "@/components/ui/form-error";
@@ -10,6 +13,14 @@ import type { ErrorBody } from "@/lib/errors";
 
 type Connection = { serverUrl: string; token: string };
 type State = { kind: "connecting" } | { kind: "ready"; connection: Connection } | { kind: "ended" } | { kind: "error"; message: string };
+
+export type ViewerRoomProps = {
+  roomNumber: number;
+  title: string;
+  hostIdentity: string;
+  initialViewers: number;
+  initialHostAway: boolean;
+};
 
 async function fetchConnection(roomNumber: number): Promise<State> {
   const response = await fetch(`/api/shows/${roomNumber}/token`, { method: "POST" });
@@ -19,18 +30,29 @@ async function fetchConnection(roomNumber: number): Promise<State> {
   return { kind: "error", message: error?.message ?? "Could not join the show." };
 }
 
-function RoomBody({ hostIdentity, onEnded }: { hostIdentity: string; onEnded: () => void }) {
+function RoomBody({ props, onEnded }: { props: ViewerRoomProps; onEnded: () => void }) {
   useShowEnd(onEnded);
+  const { notices, viewers, hostAway } = useRoomActivity(props);
   return (
-    <>
-      <HostStage hostIdentity={hostIdentity} />
-      <RoomAudioRenderer />
-      <StartAudio label="Click to turn on sound" className="mt-2 rounded bg-zinc-800 px-3 py-1 text-sm" />
-    </>
+    <div className="grid gap-6 md:grid-cols-[3fr_1fr]">
+      <div className="space-y-2">
+        <HostStage hostIdentity={props.hostIdentity} hostAway={hostAway} />
+        <RoomAudioRenderer />
+        <StartAudio label="Click to turn on sound" className="rounded bg-zinc-800 px-3 py-1 text-sm" />
+      </div>
+      <aside className="space-y-4">
+        <p className="text-sm text-zinc-300">
+          <span data-testid="viewer-count">{viewers}</span> watching
+        </p>
+        <MemberList />
+        <RoomNotices notices={notices} />
+      </aside>
+    </div>
   );
 }
 
-export function ViewerRoom({ roomNumber, title, hostIdentity }: { roomNumber: number; title: string; hostIdentity: string }) {
+export function ViewerRoom(props: ViewerRoomProps) {
+  const { roomNumber, title } = props;
   const [state, setState] = useState<State>({ kind: "connecting" });
   const onEnded = useCallback(() => setState({ kind: "ended" }), []);
 
@@ -63,7 +85,7 @@ export function ViewerRoom({ roomNumber, title, hostIdentity }: { roomNumber: nu
           options={{ adaptiveStream: true, dynacast: true }}
           data-testid="viewer-room"
         >
-          <RoomBody hostIdentity={hostIdentity} onEnded={onEnded} />
+          <RoomBody props={props} onEnded={onEnded} />
         </LiveKitRoom>
       );
   }

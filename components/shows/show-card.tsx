@@ -1,8 +1,9 @@
 import { formatDistanceToNowStrict } from "date-fns";
 import Link from "next/link";
-import type { LiveShowSummary } from "@/lib/shows/list-live-shows";
+import { Avatar } from "@/components/ui/avatar";
+import type { ShowCardData } from "@/lib/shows/list-live-shows";
 
-export function ShowCard({ show }: { show: LiveShowSummary }) {
+export function ShowCard({ show }: { show: ShowCardData }) {
   return (
     <Link
       href={`/shows/${show.roomNumber}`}
@@ -10,17 +11,24 @@ export function ShowCard({ show }: { show: LiveShowSummary }) {
       data-room-number={show.roomNumber}
       className="block overflow-hidden rounded-lg border border-zinc-800 bg-zinc-900 hover:border-brand"
     >
-      <div className="flex aspect-video items-center justify-center bg-gradient-to-br from-rose-900 to-zinc-900 text-4xl font-bold text-white/80">
-        {show.title.slice(0, 1).toUpperCase()}
+      <div className="relative aspect-video bg-zinc-800">
+        {/* Covers are already 640×360 WebP from lib/shows/cover; next/image would only re-encode them. */}
+        {/* eslint-disable-next-line @next/next/no-img-element */}
+        <img src={show.coverUrl} alt="" data-testid="show-cover" className="h-full w-full object-cover" />
+        <span className="absolute left-2 top-2 rounded bg-brand px-1.5 py-0.5 text-xs font-semibold text-white">LIVE</span>
+        {show.hostAway ? <span className="absolute right-2 top-2 rounded bg-black/70 px-1.5 py-0.5 text-xs text-amber-300">host away</span> : null}
       </div>
       <div className="space-y-1 p-3">
         <h2 className="truncate font-medium">{show.title}</h2>
-        <p className="text-sm text-zinc-400">
-          {show.host.name} · room {show.roomNumber}
+        <p className="flex items-center gap-2 text-sm text-zinc-400">
+          <Avatar id={show.host.id} name={show.host.name} size="sm" />
+          <span className="truncate">{show.host.name}</span>
+          <span>· room {show.roomNumber}</span>
         </p>
         <p className="text-xs text-zinc-500">
-          <span className="mr-2 rounded bg-brand px-1.5 py-0.5 font-semibold text-white">LIVE</span>
-          since {formatDistanceToNowStrict(show.startedAt)} · {show.viewerCount} watching · {show.likes} likes
+          <span data-testid="card-viewers">{show.viewerCount}</span> watching · <span data-testid="card-likes">{show.likes}</span> likes · live for{" "}
+          {/* Rendered on the server and again in the browser a moment later. */}
+          <span suppressHydrationWarning>{formatDistanceToNowStrict(new Date(show.startedAt))}</span>
         </p>
       </div>
     </Link>

@@ -1,7 +1,7 @@
 import { ShowCard } from "@/components/shows/show-card";
-import type { LiveShowSummary } from "@/lib/shows/list-live-shows";
+import type { ShowCardData } from "@/lib/shows/list-live-shows";
 
-export function ShowList({ shows }: { shows: LiveShowSummary[] }) {
+export function ShowList({ shows }: { shows: ShowCardData[] }) {
   if (shows.length === 0) {
     return (
       <p data-testid="no-live-shows" className="text-zinc-400">

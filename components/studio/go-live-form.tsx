@@ -19,7 +19,8 @@ export function GoLiveForm({ onLive }: { onLive: (session: HostSession) => void 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setFormError(null);
-    const input = check({ title: new FormData(event.currentTarget).get("title") ?? "" });
+    const form = new FormData(event.currentTarget);
+    const input = check({ title: form.get("title") ?? "", cover: form.get("cover") ?? undefined });
     if (!input) return;
     setPending(true);
     const result = await goLiveAction(input);
@@ -38,6 +39,20 @@ export function GoLiveForm({ onLive }: { onLive: (session: HostSession) => void 
       <div className="space-y-4">
         <FormError message={formError} />
         <TextField label="Title" name="title" maxLength={TITLE_MAX} placeholder="What's your show about?" errors={fields.title} />
+        <label className="block space-y-1">
+          <span className="text-sm text-zinc-300">Cover image (optional)</span>
+          <input
+            type="file"
+            name="cover"
+            accept="image/jpeg,image/png,image/webp,image/gif,image/avif"
+            className="block w-full text-sm text-zinc-400 file:mr-3 file:rounded file:border-0 file:bg-zinc-800 file:px-3 file:py-1.5 file:text-zinc-100"
+          />
+          {fields.cover?.length ? (
+            <span role="alert" className="block text-sm text-red-400">
+              {fields.cover.join(" ")}
+            </span>
+          ) : null}
+        </label>
         <DeviceSelect kind="videoinput" label="Camera" value={devices.videoDeviceId} onChange={(videoDeviceId) => setDevices((d) => ({ ...d, videoDeviceId }))} />
         <DeviceSelect kind="audioinput" label="Microphone" value={devices.audioDeviceId} onChange={(audioDeviceId) => setDevices((d) => ({ ...d, audioDeviceId }))} />
         <Button type="submit" disabled={pending} className="w-full">

@@ -1,11 +1,21 @@
 "use client";
 
-import { LiveKitRoom, VideoTrack, isTrackReference, useConnectionState, useTracks } from "@livekit/components-react";
+import {
+  LiveKitRoom,
+  VideoTrack,
+  isTrackReference,
+  useConnectionState,
+  useLocalParticipant,
+  useTracks,
+} from "@livekit/components-react";
 import { ConnectionState, Track } from "livekit-client";
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
 import { endShowAction } from "@/app/(studio)/studio/actions";
+import { MemberList } from "@/components/room/member-list";
+import { RoomNotices } from "@/components/room/room-notices";
 import { useShowEnd } from "@/components/room/use-show-end";
+import { useRoomActivity } from "@/components/room/use-room-activity";
 import type { DeviceChoice } from "@/components/studio/camera-preview";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
@@ -49,6 +59,8 @@ function ConsoleBody({ session }: { session: HostSession }) {
   const { roomNumber } = session.connection;
   const [ending, setEnding] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const { localParticipant } = useLocalParticipant();
+  const { notices, viewers } = useRoomActivity({ hostIdentity: localParticipant.identity, initialViewers: 0, initialHostAway: false });
   const toEndPage = useCallback(() => router.push(`/studio/ended/${roomNumber}`), [router, roomNumber]);
   useShowEnd(toEndPage);
 
@@ -72,10 +84,15 @@ function ConsoleBody({ session }: { session: HostSession }) {
           <span className="text-sm text-zinc-400">Room {roomNumber}</span>
         </div>
         <h1 className="text-xl font-semibold">{session.title}</h1>
+        <p className="text-sm text-zinc-300">
+          <span data-testid="viewer-count">{viewers}</span> watching
+        </p>
         <FormError message={error} />
         <Button variant="danger" onClick={endShow} disabled={ending} className="w-full">
           {ending ? "Ending…" : "End show"}
         </Button>
+        <MemberList />
+        <RoomNotices notices={notices} />
       </div>
     </div>
   );

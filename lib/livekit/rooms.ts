@@ -1,4 +1,5 @@
 import "server-only";
+import { ParticipantInfo_Kind } from "@livekit/protocol";
 import { DataPacket_Kind, RoomServiceClient, ServerError } from "livekit-server-sdk";
 import { AppError } from "@/lib/errors";
 import { livekitConfig } from "@/lib/livekit/config";
@@ -57,7 +58,8 @@ export async function listRooms(): Promise<LiveRoom[]> {
   }));
 }
 
-export type RoomParticipant = { sid: string; identity: string; name: string; joinedAt: Date };
+/** `person` is a browser user; egress/agents/ingress join rooms too and are not counted. */
+export type RoomParticipant = { sid: string; identity: string; name: string; person: boolean; joinedAt: Date };
 
 export async function listParticipants(room: string): Promise<RoomParticipant[]> {
   try {
@@ -66,6 +68,7 @@ export async function listParticipants(room: string): Promise<RoomParticipant[]>
       sid: p.sid,
       identity: p.identity,
       name: p.name,
+      person: p.kind === ParticipantInfo_Kind.STANDARD,
       joinedAt: new Date(Number(p.joinedAt) * 1000),
     }));
   } catch (error) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { ParticipantInfo_Kind } from "@livekit/protocol";
 import { WebhookReceiver } from "livekit-server-sdk";
 import { AppError } from "@/lib/errors";
 import { livekitConfig } from "@/lib/livekit/config";
@@ -9,7 +10,8 @@ export type LiveKitEvent = {
   event: string;
   createdAt: Date;
   roomName?: string;
-  participant?: { sid: string; identity: string; name: string };
+  /** `person` is a browser user; egress/agents/ingress join rooms too and are not counted. */
+  participant?: { sid: string; identity: string; name: string; person: boolean };
   egress?: {
     egressId: string;
     roomName: string;
@@ -41,7 +43,12 @@ export async function receiveWebhook(body: string, authorization: string | null)
     createdAt: new Date(Number(event.createdAt) * 1000),
     roomName: event.room?.name ?? egress?.roomName ?? undefined,
     participant: event.participant
-      ? { sid: event.participant.sid, identity: event.participant.identity, name: event.participant.name }
+      ? {
+          sid: event.participant.sid,
+          identity: event.participant.identity,
+          name: event.participant.name,
+          person: event.participant.kind === ParticipantInfo_Kind.STANDARD,
+        }
       : undefined,
     egress: egress
       ? {

@@ -5,6 +5,7 @@ import { db, isUniqueViolation } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { createRoom } from "@/lib/livekit/rooms";
+import { deleteCover, renderCover, saveCover } from "@/lib/shows/cover";
 import { type ConnectionDetails, connectionDetails } from "@/lib/shows/host-connection";
 import { roomNameFor } from "@/lib/shows/room-name";
 import type { goLiveSchema } from "@/lib/shows/schema";
@@ -25,11 +26,15 @@ async function alreadyLive(hostId: string): Promise<AppError> {
  */
 export async function goLive(user: SessionUser, input: z.output<typeof goLiveSchema>): Promise<ConnectionDetails> {
   if (await db.show.count({ where: { hostId: user.id, status: "LIVE" } })) throw await alreadyLive(user.id);
+  // Validate the cover fully before anything is stored.
+  const cover = input.cover ? await renderCover(input.cover) : null;
+  const coverPath = cover ? await saveCover(cover) : null;
 
   let show;
   try {
-    show = await db.show.create({ data: { hostId: user.id, title: input.title }, select: { id: true, roomNumber: true } });
+    show = await db.show.create({ data: { hostId: user.id, title: input.title, coverPath }, select: { id: true, roomNumber: true } });
   } catch (error) {
+    if (coverPath) await deleteCover(coverPath);
     if (isUniqueViolation(error)) throw await alreadyLive(user.id);
     throw error;
   }
@@ -41,6 +46,7 @@ export async function goLive(user: SessionUser, input: z.output<typeof goLiveSch
   } catch (error) {
     // No room, no show: leave nothing behind.
     await db.show.delete({ where: { id: show.id } });
+    if (coverPath) await deleteCover(coverPath);
     throw error;
   }
   return connectionDetails(user, show.roomNumber, "host");

@@ -1,11 +1,26 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { coverUrl } from "@/lib/shows/cover";
 
 export const SHOWS_PER_PAGE = 50;
 
+/** One card of the room list, JSON-safe: the page renders it and /api/shows returns it. */
+export type ShowCardData = {
+  roomNumber: number;
+  title: string;
+  coverUrl: string;
+  startedAt: string;
+  likes: number;
+  viewerCount: number;
+  hostAway: boolean;
+  host: { id: string; name: string };
+};
+
+export type LiveShowPage = { shows: ShowCardData[]; total: number; page: number; pages: number };
+
 /** Live shows, newest first, a page at a time (50 per page, as in the original). */
-export async function listLiveShows(page = 1) {
-  const [shows, total] = await Promise.all([
+export async function listLiveShows(page = 1): Promise<LiveShowPage> {
+  const [rows, total] = await Promise.all([
     db.show.findMany({
       where: { status: "LIVE" },
       orderBy: [{ startedAt: "desc" }, { roomNumber: "desc" }],
@@ -24,8 +39,15 @@ export async function listLiveShows(page = 1) {
     }),
     db.show.count({ where: { status: "LIVE" } }),
   ]);
+  const shows = rows.map((s) => ({
+    roomNumber: s.roomNumber,
+    title: s.title,
+    coverUrl: coverUrl(s.coverPath),
+    startedAt: s.startedAt.toISOString(),
+    likes: s.likes,
+    viewerCount: s.viewerCount,
+    hostAway: s.hostAwaySince !== null,
+    host: s.host,
+  }));
   return { shows, total, page, pages: Math.max(1, Math.ceil(total / SHOWS_PER_PAGE)) };
 }
-
-export type LiveShowList = Awaited<ReturnType<typeof listLiveShows>>;
-export type LiveShowSummary = LiveShowList["shows"][number];

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 // Shared by the "Go live" form and the server.
 export const TITLE_MAX = 60;
+export const COVER_MAX_BYTES = 5 * 1024 * 1024;
 
 export const showTitleSchema = z
   .string()
@@ -9,7 +10,14 @@ export const showTitleSchema = z
   .min(1, "Give your show a title")
   .max(TITLE_MAX, `Title must be at most ${TITLE_MAX} characters`);
 
-export const goLiveSchema = z.object({ title: showTitleSchema });
+/** An optional cover upload; an empty file input means "no cover". Content is checked by lib/shows/cover. */
+export const coverUploadSchema = z
+  .instanceof(File)
+  .optional()
+  .transform((file) => (file && file.size > 0 ? file : undefined))
+  .refine((file) => !file || file.size <= COVER_MAX_BYTES, "Cover image must be at most 5 MB");
+
+export const goLiveSchema = z.object({ title: showTitleSchema, cover: coverUploadSchema });
 
 export const roomNumberSchema = z.coerce
   .number({ error: "Room number must be a number" })
@@ -18,3 +26,5 @@ export const roomNumberSchema = z.coerce
   .max(2_147_483_647, "No such room");
 
 export const showRefSchema = z.object({ roomNumber: roomNumberSchema });
+
+export const pageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);

@@ -2,25 +2,29 @@ import "server-only";
 import { db, isUniqueViolation } from "@/lib/db";
 import { deleteRoom } from "@/lib/livekit/rooms";
 import type { LiveKitEvent } from "@/lib/livekit/webhook";
+import { participantJoined, participantLeft } from "@/lib/presence/participant-events";
 import { endShow } from "@/lib/shows/end-show";
-import { roomNumberFromName } from "@/lib/shows/room-name";
-
-async function liveShowInRoom(roomName: string | undefined) {
-  const roomNumber = roomName ? roomNumberFromName(roomName) : null;
-  if (roomNumber === null) return null;
-  return db.show.findFirst({ where: { roomNumber, status: "LIVE" }, select: { id: true, roomNumber: true } });
-}
+import { liveShowInRoom } from "@/lib/shows/live-show-in-room";
 
 async function handle(event: LiveKitEvent): Promise<void> {
   switch (event.event) {
     case "room_started": {
-      // Rooms exist only for live shows; anything else (a stale client, a forged token) is closed.
+      // Rooms exist only for live shows; anything else (a stale client, a leftover) is closed.
       if (event.roomName && !(await liveShowInRoom(event.roomName))) await deleteRoom(event.roomName);
       return;
     }
     case "room_finished": {
       const show = await liveShowInRoom(event.roomName);
       if (show) await endShow(show.id, "ROOM_GONE");
+      return;
+    }
+    case "participant_joined":
+    case "participant_left": {
+      const participant = event.participant;
+      if (!participant?.person) return;
+      const show = await liveShowInRoom(event.roomName);
+      if (!show) return;
+      await (event.event === "participant_joined" ? participantJoined : participantLeft)(show, participant);
       return;
     }
     default:

@@ -36,7 +36,13 @@ export default async function WatchPage({ params }: Props) {
         </p>
       </header>
       {user ? (
-        <ViewerRoom roomNumber={show.roomNumber} title={show.title} hostIdentity={show.host.id} />
+        <ViewerRoom
+          roomNumber={show.roomNumber}
+          title={show.title}
+          hostIdentity={show.host.id}
+          initialViewers={show.viewerCount}
+          initialHostAway={show.hostAwaySince !== null}
+        />
       ) : (
         <div className="rounded-lg border border-zinc-800 bg-zinc-900 p-8 text-center">
           <p>Log in to watch with sub-second delay, chat and send hearts.</p>

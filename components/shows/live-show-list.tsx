@@ -1,0 +1,47 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { ShowList } from "@/components/shows/show-list";
+import type { LiveShowPage } from "@/lib/shows/list-live-shows";
+
+const REFRESH_MS = 3_000;
+
+/** The room list, kept fresh by polling (so it changes within seconds, without a reload). */
+export function LiveShowList({ initial }: { initial: LiveShowPage }) {
+  const [data, setData] = useState(initial);
+  const page = initial.page;
+
+  useEffect(() => {
+    let stopped = false;
+    const refresh = async () => {
+      if (document.visibilityState !== "visible") return;
+      try {
+        const response = await fetch(`/api/shows?page=${page}`, { cache: "no-store" });
+        if (response.ok && !stopped) setData((await response.json()) as LiveShowPage);
+      } catch {
+        // Offline for a moment: keep what we show and try again on the next tick.
+      }
+    };
+    const timer = setInterval(refresh, REFRESH_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [page]);
+
+  return (
+    <>
+      <ShowList shows={data.shows} />
+      {data.pages > 1 ? (
+        <nav className="mt-6 flex items-center gap-4 text-sm" aria-label="Pages">
+          {page > 1 ? <Link href={`/?page=${page - 1}`}>← Newer</Link> : null}
+          <span className="text-zinc-400">
+            Page {page} of {data.pages}
+          </span>
+          {page < data.pages ? <Link href={`/?page=${page + 1}`}>Older →</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

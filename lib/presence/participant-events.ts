@@ -1,0 +1,69 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { recountAudience } from "@/lib/presence/recount";
+import { broadcastShowEvent } from "@/lib/shows/broadcast";
+import { scheduleHostTimeoutCheck } from "@/lib/shows/host-timeout";
+import type { LiveShowRef } from "@/lib/shows/live-show-in-room";
+
+type Member = { sid: string; identity: string; name: string };
+
+async function isUser(identity: string): Promise<boolean> {
+  return (await db.user.count({ where: { id: identity } })) > 0;
+}
+
+/** A person connected to a show's room (from LiveKit's participant_joined). */
+export async function participantJoined(show: LiveShowRef, member: Member): Promise<void> {
+  if (!(await isUser(member.identity))) return;
+  const isHost = member.identity === show.hostId;
+  const { audience, hostBack } = await db.$transaction(async (tx) => {
+    // Keyed by LiveKit's participant sid: a retried or late webhook cannot double count.
+    await tx.participantSession.upsert({
+      where: { id: member.sid },
+      create: { id: member.sid, showId: show.id, userId: member.identity, isHost },
+      update: {},
+    });
+    const back = isHost
+      ? (await tx.show.updateMany({ where: { id: show.id, hostAwaySince: { not: null } }, data: { hostAwaySince: null } })).count > 0
+      : false;
+    return { audience: await recountAudience(tx, show.id), hostBack: back };
+  });
+  await broadcastShowEvent(show.roomNumber, {
+    type: "joined",
+    identity: member.identity,
+    name: member.name,
+    viewers: audience.viewerCount,
+  });
+  if (hostBack) await broadcastShowEvent(show.roomNumber, { type: "host-back" });
+}
+
+/** A person left a show's room (from LiveKit's participant_left, also after a connection drop). */
+export async function participantLeft(show: LiveShowRef, member: Member): Promise<void> {
+  if (!(await isUser(member.identity))) return;
+  const isHost = member.identity === show.hostId;
+  const now = new Date();
+  const { audience, hostAway } = await db.$transaction(async (tx) => {
+    await tx.participantSession.upsert({
+      where: { id: member.sid },
+      create: { id: member.sid, showId: show.id, userId: member.identity, isHost, joinedAt: now, leftAt: now },
+      update: { leftAt: now },
+    });
+    let away = false;
+    if (isHost) {
+      const stillHere = await tx.participantSession.count({ where: { showId: show.id, isHost: true, leftAt: null } });
+      away =
+        stillHere === 0 &&
+        (await tx.show.updateMany({ where: { id: show.id, hostAwaySince: null }, data: { hostAwaySince: now } })).count > 0;
+    }
+    return { audience: await recountAudience(tx, show.id), hostAway: away };
+  });
+  await broadcastShowEvent(show.roomNumber, {
+    type: "left",
+    identity: member.identity,
+    name: member.name,
+    viewers: audience.viewerCount,
+  });
+  if (hostAway) {
+    await broadcastShowEvent(show.roomNumber, { type: "host-away" });
+    scheduleHostTimeoutCheck(show.id);
+  }
+}
