@@ -1,5 +1,5 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { defineConfig } from "prisma/config";
+import { migrationAdapter } from "./prisma/migration-adapter";
 
 // Prisma 6.19 with the JS engine: `migrate deploy` works offline through the pg adapter
 // (the native schema engine cannot be downloaded on our machines).
@@ -11,6 +11,6 @@ export default defineConfig({
   async adapter() {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set");
-    return new PrismaPg({ connectionString: url });
+    return migrationAdapter(url);
   },
 });

@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
 import { tableCounts } from "./support/db";
-import { goLive } from "./support/studio";
 import { userPage } from "./support/users";
 import { expectVideoPlaying } from "./support/video";
 

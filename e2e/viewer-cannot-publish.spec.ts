@@ -1,5 +1,6 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import type * as LivekitClient from "livekit-client";
 import { RoomServiceClient } from "livekit-server-sdk";
 import { readStack } from "./support/stack";
 import { goLive } from "./support/studio";
@@ -22,8 +23,7 @@ test("a viewer's token cannot publish: the SFU refuses it", async ({ browser }) 
   await viewer.page.addScriptTag({ path: livekitUmd });
   const attempts = await viewer.page.evaluate(
     async ({ serverUrl, token }) => {
-      type Lk = typeof import("livekit-client");
-      const lk = (window as unknown as { LivekitClient: Lk }).LivekitClient;
+      const lk = (window as unknown as { LivekitClient: typeof LivekitClient }).LivekitClient;
       const room = new lk.Room();
       await room.connect(serverUrl, token);
       const [track] = await lk.createLocalTracks({ video: true, audio: false });

@@ -27,7 +27,9 @@ test("forged webhooks get 401 and change nothing; a signed one is applied", asyn
   const host = await userPage(browser, "Hooked");
   const roomNumber = await goLive(host.page, "Webhook target");
   const body = roomFinished(`show-${roomNumber}`);
-  const before = await tableCounts();
+  const eventId = (JSON.parse(body) as { id: string }).id;
+  // LiveKit's own webhooks keep arriving meanwhile, so deliveries are checked by id, not counted.
+  const before = await tableCounts({ except: ["WebhookDelivery"] });
 
   const forgeries: Record<string, string | undefined> = {
     "no signature": undefined,
@@ -44,7 +46,8 @@ test("forged webhooks get 401 and change nothing; a signed one is applied", asyn
     expect(response.status(), name).toBe(401);
     expect((await response.json()).error.code, name).toBe("UNAUTHENTICATED");
   }
-  expect(await tableCounts()).toEqual(before);
+  expect(await tableCounts({ except: ["WebhookDelivery"] })).toEqual(before);
+  expect(await query(`SELECT id FROM "WebhookDelivery" WHERE id = $1`, [eventId])).toHaveLength(0);
   const [live] = await query<{ status: string }>(`SELECT status FROM "Show" WHERE "roomNumber" = $1`, [roomNumber]);
   expect(live?.status).toBe("LIVE");
 

@@ -1,7 +1,8 @@
 import { formatDuration, intervalToDuration } from "date-fns";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
+import { AwaitShowEnd } from "@/components/studio/await-show-end";
 import { can, showRoleOf } from "@/lib/auth/permissions";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { getShowByRoomNumber } from "@/lib/shows/get-show";
@@ -28,7 +29,7 @@ export default async function ShowSummaryPage({ params }: { params: Promise<{ ro
   const show = await getShowByRoomNumber(roomNumber.data);
   // Only the host (or an operator) sees how a show went.
   if (!show || !can(showRoleOf(user, show), "show.end")) notFound();
-  if (show.status === "LIVE") redirect("/studio");
+  if (show.status === "LIVE") return <AwaitShowEnd />;
 
   const duration = formatDuration(intervalToDuration({ start: show.startedAt, end: show.endedAt ?? show.startedAt })) || "0 seconds";
   return (

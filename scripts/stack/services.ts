@@ -1,0 +1,175 @@
+// The stack, in start order. Each step claims its ports (checked before anything starts),
+// checks its binaries, then starts and waits until it is ready. Stopping is the reverse order.
+import fs from "node:fs";
+import path from "node:path";
+
+import { buildIfChanged } from "./build";
+import { livekitSpec } from "./livekit";
+import * as log from "./log";
+import type { PortClaim } from "./ports";
+import { ensureCluster, ensureRoleAndDatabase, localDatabaseUrl, pgPaths, pgReadyProbe, postgresSpec } from "./postgres";
+import { PORT_ENV } from "./profile";
+import type { Profile } from "./profile";
+import { httpProbe, redisProbe, waitReady } from "./ready";
+import type { Secrets } from "./secrets";
+import type { Supervisor } from "./supervisor";
+import { livekitServerBinary, nodeBin } from "./tools";
+
+export interface StackContext {
+  repoRoot: string;
+  profile: Profile;
+  secrets: Secrets;
+  supervisor: Supervisor;
+  databaseUrl: string;
+}
+
+export interface Step {
+  name: string;
+  ports: PortClaim[];
+  /** throws (e.g. "run `npm run setup`") before anything starts */
+  preflight?: () => void;
+  /** resolves when ready, optionally with the status line to print */
+  run: (ctx: StackContext) => Promise<string | void>;
+}
+
+function claim(profile: Profile, key: keyof Profile["ports"], protocol: "tcp" | "udp", label: string, hint?: string): PortClaim {
+  return { port: profile.ports[key], protocol, label, envVar: PORT_ENV[key], hint };
+}
+
+export const urls = {
+  app: (p: Profile) => `http://127.0.0.1:${p.ports.app}`,
+  livekitWs: (p: Profile) => `ws://127.0.0.1:${p.ports.livekitHttp}`,
+  livekitHttp: (p: Profile) => `http://127.0.0.1:${p.ports.livekitHttp}`,
+  redis: (p: Profile) => `redis://127.0.0.1:${p.ports.redis}`,
+};
+
+/** The Next.js app's environment (also used for `next build`). */
+export function appEnv(ctx: StackContext): Record<string, string> {
+  const { profile, secrets } = ctx;
+  return {
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: ctx.databaseUrl,
+    NEXTAUTH_URL: urls.app(profile),
+    NEXTAUTH_SECRET: secrets.NEXTAUTH_SECRET,
+    LIVEKIT_URL: urls.livekitWs(profile),
+    LIVEKIT_API_URL: urls.livekitHttp(profile),
+    LIVEKIT_API_KEY: secrets.LIVEKIT_API_KEY,
+    LIVEKIT_API_SECRET: secrets.LIVEKIT_API_SECRET,
+    REDIS_URL: urls.redis(profile),
+    SUIXIN_DATA_DIR: profile.dataDir,
+    SUIXIN_PROFILE: profile.name,
+    ...profile.appSettings,
+  };
+}
+
+function postgresStep(profile: Profile): Step {
+  return {
+    name: "postgres",
+    ports: [claim(profile, "postgres", "tcp", "postgres")],
+    run: async (ctx) => {
+      const pg = pgPaths(profile);
+      await ensureCluster(ctx.supervisor, pg, profile, ctx.secrets);
+      const child = ctx.supervisor.start(postgresSpec(pg, profile));
+      await waitReady(ctx.supervisor, child, pgReadyProbe(pg, profile.ports.postgres), "pg_isready", 30_000);
+      ensureRoleAndDatabase(pg, profile.ports.postgres, ctx.secrets);
+      ctx.databaseUrl = localDatabaseUrl(profile.ports.postgres, ctx.secrets);
+    },
+  };
+}
+
+const migrateStep: Step = {
+  name: "migrate",
+  ports: [],
+  run: async (ctx) => {
+    if (!fs.existsSync(path.join(ctx.repoRoot, "prisma", "migrations"))) {
+      log.warn("prisma/migrations not found: skipping `prisma migrate deploy`");
+      return "migrations skipped";
+    }
+    await ctx.supervisor.run({
+      name: "migrate",
+      command: nodeBin(ctx.repoRoot, "prisma"),
+      args: ["migrate", "deploy"],
+      cwd: ctx.repoRoot,
+      env: { DATABASE_URL: ctx.databaseUrl },
+    });
+  },
+};
+
+function redisStep(profile: Profile): Step {
+  return {
+    name: "redis",
+    ports: [claim(profile, "redis", "tcp", "redis", "Debian's own redis-server service? `systemctl disable --now redis-server`")],
+    run: async (ctx) => {
+      const port = String(profile.ports.redis);
+      const child = ctx.supervisor.start({
+        name: "redis",
+        command: "redis-server",
+        args: ["--port", port, "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"],
+        cwd: profile.dataDir,
+      });
+      await waitReady(ctx.supervisor, child, redisProbe(profile.ports.redis), "PING", 15_000);
+    },
+  };
+}
+
+function livekitStep(profile: Profile): Step {
+  let binary = "";
+  return {
+    name: "livekit",
+    ports: [
+      claim(profile, "livekitHttp", "tcp", "livekit http"),
+      claim(profile, "livekitRtcTcp", "tcp", "livekit rtc tcp"),
+      claim(profile, "livekitRtcUdp", "udp", "livekit rtc udp"),
+    ],
+    preflight: () => {
+      binary = livekitServerBinary(process.env);
+    },
+    run: async (ctx) => {
+      const child = ctx.supervisor.start(livekitSpec(binary, ctx.repoRoot, profile, ctx.secrets));
+      await waitReady(ctx.supervisor, child, httpProbe(`${urls.livekitHttp(profile)}/`), "GET /", 30_000);
+    },
+  };
+}
+
+function appStep(repoRoot: string, profile: Profile): Step {
+  return {
+    name: "app",
+    ports: [claim(profile, "app", "tcp", "app")],
+    preflight: () => {
+      nodeBin(repoRoot, "next");
+    },
+    run: async (ctx) => {
+      const env = appEnv(ctx);
+      await buildIfChanged(ctx.supervisor, ctx.repoRoot, env);
+      const child = ctx.supervisor.start({
+        name: "app",
+        command: nodeBin(ctx.repoRoot, "next"),
+        args: ["start", "-p", String(profile.ports.app), "-H", "127.0.0.1"],
+        cwd: ctx.repoRoot,
+        env,
+      });
+      await waitReady(ctx.supervisor, child, httpProbe(`${urls.app(profile)}/api/health`), "GET /api/health → 200", 120_000);
+    },
+  };
+}
+
+/** Start order. */
+export function stackSteps(repoRoot: string, profile: Profile): Step[] {
+  const steps: Step[] = [];
+  if (!profile.externalDatabaseUrl) steps.push(postgresStep(profile));
+  steps.push(migrateStep, redisStep(profile), livekitStep(profile));
+
+  // ── EXTENSION POINT: egress ─────────────────────────────────────────────────────────────
+  // Add an `egressStep(profile)` here (after livekit, before the app): claim
+  //   claim(profile, "egressHealth", "tcp", "egress health"),
+  // find the binary in preflight with requireTool(process.env, "egress-<ver>", "egress") and
+  // put its directory first on PATH (egress re-executes itself as `egress run-handler`),
+  // start it with EGRESS_CONFIG_BODY (api_key/secret, ws_url = urls.livekitWs(profile),
+  // redis 127.0.0.1:<ports.redis>, health_port = ports.egressHealth), and wait for
+  // httpProbe(`http://127.0.0.1:<ports.egressHealth>/`).
+  // ────────────────────────────────────────────────────────────────────────────────────────
+
+  if (!profile.skipApp) steps.push(appStep(repoRoot, profile));
+  return steps;
+}
