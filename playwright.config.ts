@@ -2,7 +2,8 @@ import { defineConfig } from "@playwright/test";
 
 // The whole stack (postgres, redis, livekit, the built app) comes up through the supervisor's
 // test profile on its own ports, with a wiped data directory: see scripts/stack/.
-const baseURL = "http://127.0.0.1:3100";
+// PORT (and the supervisor's other SUIXIN_*_PORT variables) let two test stacks run side by side.
+const baseURL = `http://127.0.0.1:${process.env.PORT || 3100}`;
 
 export default defineConfig({
   testDir: "e2e",
