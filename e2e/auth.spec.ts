@@ -39,6 +39,7 @@ test.describe("accounts", () => {
     await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fstudio/);
     const user = newUser("Back");
     await page.getByRole("link", { name: "Sign up" }).last().click();
+    await expect(page).toHaveURL(/\/register\?callbackUrl=%2Fstudio$/);
     await page.getByLabel("Email").fill(user.email);
     await page.getByLabel("Display name").fill(user.name);
     await page.getByLabel("Password").fill(user.password);

@@ -39,3 +39,26 @@ test("the host's browser is killed: viewers see 'away', then the show ends by it
   await viewer.context.close();
   await server.close().catch(() => undefined);
 });
+
+test("the host leaves and comes back within the grace period: away, then back, show goes on", async ({ browser }) => {
+  const host = await userPage(browser, "Returning");
+  const roomNumber = await goLive(host.page, "Brb");
+  const viewer = await userPage(browser, "Patient");
+  await viewer.page.goto(`/shows/${roomNumber}`);
+  await expectVideoPlaying(viewer.page.getByTestId("host-video"));
+
+  await host.page.close();
+  await expect(viewer.page.getByTestId("host-away")).toBeVisible({ timeout: 10_000 });
+
+  const back = await host.context.newPage();
+  await back.goto("/studio");
+  await back.getByRole("button", { name: "Resume broadcasting" }).click();
+  await expect(back.getByTestId("live-status")).toHaveText("LIVE", { timeout: 15_000 });
+  await expect(viewer.page.getByTestId("host-away")).toHaveCount(0, { timeout: 10_000 });
+  await expectVideoPlaying(viewer.page.getByTestId("host-video"));
+
+  await back.getByRole("button", { name: "End show" }).click();
+  await expect(viewer.page.getByTestId("show-ended")).toBeVisible({ timeout: 10_000 });
+  await host.context.close();
+  await viewer.context.close();
+});

@@ -1,7 +1,8 @@
 "use client";
 
 import { useRemoteParticipant } from "@livekit/components-react";
-import { useState } from "react";
+import { ConnectionQuality, ParticipantEvent, type RemoteParticipant } from "livekit-client";
+import { useEffect, useState } from "react";
 import { useShowEvents } from "@/components/room/use-show-events";
 
 export type Notice = { id: number; text: string };
@@ -18,8 +19,10 @@ export function useRoomActivity({ hostIdentity, initialViewers, initialHostAway 
   const [notices, setNotices] = useState<Notice[]>([]);
   const [viewers, setViewers] = useState(initialViewers);
   const [serverSaysAway, setServerSaysAway] = useState(initialHostAway);
-  // The SFU tells us at once when the host's connection is gone; the server's word follows.
-  const hostInRoom = useRemoteParticipant(hostIdentity) !== undefined;
+  // The SFU reports the host's connection as lost within seconds; LiveKit takes ~20 s more to
+  // declare them gone (and the server's "host-away" follows that). Show "away" at the first sign.
+  const host = useRemoteParticipant(hostIdentity);
+  const hostLost = useConnectionLost(host);
 
   useShowEvents((event) => {
     switch (event.type) {
@@ -40,5 +43,19 @@ export function useRoomActivity({ hostIdentity, initialViewers, initialHostAway 
     }
   });
 
-  return { notices, viewers, hostAway: serverSaysAway || !hostInRoom };
+  return { notices, viewers, hostAway: serverSaysAway || !host || hostLost };
+}
+
+function useConnectionLost(participant: RemoteParticipant | undefined): boolean {
+  const [lost, setLost] = useState(false);
+  useEffect(() => {
+    if (!participant) return;
+    const update = (quality: ConnectionQuality) => setLost(quality === ConnectionQuality.Lost);
+    participant.on(ParticipantEvent.ConnectionQualityChanged, update);
+    return () => {
+      participant.off(ParticipantEvent.ConnectionQualityChanged, update);
+      setLost(false);
+    };
+  }, [participant]);
+  return lost;
 }

@@ -26,7 +26,7 @@ export interface Profile {
 // Tests shorten the host's grace period and reconcile often, so crash handling runs in seconds.
 const APP_SETTINGS: Record<ProfileName, Record<string, string>> = {
   dev: { SUIXIN_HOST_GRACE_SECONDS: "60", SUIXIN_RECONCILE_SECONDS: "15" },
-  test: { SUIXIN_HOST_GRACE_SECONDS: "5", SUIXIN_RECONCILE_SECONDS: "2" },
+  test: { SUIXIN_HOST_GRACE_SECONDS: "10", SUIXIN_RECONCILE_SECONDS: "2" },
 };
 
 const DEFAULTS: Record<ProfileName, { ports: Profile["ports"]; dataDir: string; wipe: boolean; logMode: LogMode }> = {
