@@ -1,10 +1,10 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { env } from "@/lib/env";
+import { databaseUrl } from "@/lib/env";
 import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 function createClient() {
-  const adapter = new PrismaPg({ connectionString: env().DATABASE_URL });
+  const adapter = new PrismaPg({ connectionString: databaseUrl() });
   // Password hashes never leave the data layer unless a query asks for them by name.
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
 }

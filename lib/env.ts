@@ -34,3 +34,10 @@ export function env(): Env {
   cached = parsed.data;
   return cached;
 }
+
+/** Only the database URL: for tools (e.g. scripts/admin-create.ts) that need nothing else. */
+export function databaseUrl(): string {
+  const parsed = envSchema.shape.DATABASE_URL.safeParse(process.env.DATABASE_URL);
+  if (!parsed.success) throw new Error("DATABASE_URL is missing or not a URL");
+  return parsed.data;
+}
