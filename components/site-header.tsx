@@ -2,6 +2,11 @@ import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { getCurrentUser } from "@/lib/auth/session";
 
+const nav = [
+  { href: "/", label: "Live now" },
+  { href: "/studio", label: "Go live" },
+];
+
 export async function SiteHeader() {
   const user = await getCurrentUser();
   return (
@@ -10,12 +15,11 @@ export async function SiteHeader() {
         <Link href="/" className="text-lg font-bold text-brand">
           Suixin
         </Link>
-        <Link href="/" className="text-sm text-zinc-300 hover:text-white">
-          Live now
-        </Link>
-        <Link href="/studio" className="text-sm text-zinc-300 hover:text-white">
-          Go live
-        </Link>
+        {nav.map(({ href, label }) => (
+          <Link key={href} href={href} className="text-sm text-zinc-300 hover:text-white">
+            {label}
+          </Link>
+        ))}
         <div className="ml-auto flex items-center gap-3 text-sm">
           {user ? (
             <>

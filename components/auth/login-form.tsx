@@ -1,8 +1,7 @@
 "use client";
 
-import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useSignIn } from "@/components/auth/use-sign-in";
 import { useSchemaForm } from "@/components/ui/use-schema-form";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
@@ -10,7 +9,7 @@ import { TextField } from "@/components/ui/text-field";
 import { loginSchema } from "@/lib/auth/schema";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
-  const router = useRouter();
+  const signIn = useSignIn(callbackUrl);
   const { fields, formError, setFormError, check } = useSchemaForm(loginSchema);
   const [pending, setPending] = useState(false);
 
@@ -20,14 +19,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     const input = check(Object.fromEntries(new FormData(event.currentTarget)));
     if (!input) return;
     setPending(true);
-    const result = await signIn("credentials", { ...input, redirect: false });
+    const loggedIn = await signIn(input);
     setPending(false);
-    if (!result || result.error) {
-      setFormError("Wrong email or password.");
-      return;
-    }
-    router.push(callbackUrl);
-    router.refresh();
+    if (!loggedIn) setFormError("Wrong email or password.");
   }
 
   return (

@@ -1,9 +1,8 @@
 "use client";
 
-import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { registerAction } from "@/app/(auth)/actions";
+import { useSignIn } from "@/components/auth/use-sign-in";
 import { useSchemaForm } from "@/components/ui/use-schema-form";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
@@ -11,7 +10,7 @@ import { TextField } from "@/components/ui/text-field";
 import { registerSchema } from "@/lib/auth/schema";
 
 export function RegisterForm({ callbackUrl }: { callbackUrl: string }) {
-  const router = useRouter();
+  const signIn = useSignIn(callbackUrl);
   const { fields, setFields, formError, setFormError, check } = useSchemaForm(registerSchema);
   const [pending, setPending] = useState(false);
 
@@ -28,14 +27,9 @@ export function RegisterForm({ callbackUrl }: { callbackUrl: string }) {
       setFields(result.error.fields ?? {});
       return;
     }
-    const login = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+    const loggedIn = await signIn(input);
     setPending(false);
-    if (!login || login.error) {
-      setFormError("Your account was created, but logging in failed. Please log in.");
-      return;
-    }
-    router.push(callbackUrl);
-    router.refresh();
+    if (!loggedIn) setFormError("Your account was created, but logging in failed. Please log in.");
   }
 
   return (

@@ -7,6 +7,11 @@ import type { LiveShowRef } from "@/lib/shows/live-show-in-room";
 
 type Member = { sid: string; identity: string; name: string };
 
+/** Tells the room who came or went, with the audience size the server just computed. */
+async function announce(show: LiveShowRef, type: "joined" | "left", member: Member, viewers: number) {
+  await broadcastShowEvent(show.roomNumber, { type, identity: member.identity, name: member.name, viewers });
+}
+
 async function isUser(identity: string): Promise<boolean> {
   return (await db.user.count({ where: { id: identity } })) > 0;
 }
@@ -27,12 +32,7 @@ export async function participantJoined(show: LiveShowRef, member: Member): Prom
       : false;
     return { audience: await recountAudience(tx, show.id), hostBack: back };
   });
-  await broadcastShowEvent(show.roomNumber, {
-    type: "joined",
-    identity: member.identity,
-    name: member.name,
-    viewers: audience.viewerCount,
-  });
+  await announce(show, "joined", member, audience.viewerCount);
   if (hostBack) await broadcastShowEvent(show.roomNumber, { type: "host-back" });
 }
 
@@ -56,12 +56,7 @@ export async function participantLeft(show: LiveShowRef, member: Member): Promis
     }
     return { audience: await recountAudience(tx, show.id), hostAway: away };
   });
-  await broadcastShowEvent(show.roomNumber, {
-    type: "left",
-    identity: member.identity,
-    name: member.name,
-    viewers: audience.viewerCount,
-  });
+  await announce(show, "left", member, audience.viewerCount);
   if (hostAway) {
     await broadcastShowEvent(show.roomNumber, { type: "host-away" });
     scheduleHostTimeoutCheck(show.id);
