@@ -5,8 +5,8 @@
 //   npm run bench:join        (starts and stops its own stack; see bench/README.md)
 import type { Browser, Page } from "@playwright/test";
 
-import { register, newUser } from "../../e2e/support/users";
 import { goLive } from "../../e2e/support/studio";
+import { newUser, register } from "../../e2e/support/users";
 import { launchBrowser, newContext } from "../support/browser";
 import { startStack } from "../support/stack";
 import type { RunningStack } from "../support/stack";
