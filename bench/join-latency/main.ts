@@ -1,0 +1,221 @@
+// Join latency: a viewer clicks a live show on the home page; how long until the host's video
+// shows its first decoded frame? Printed next to a raw RTCPeerConnection pair between two pages
+// of the same browser (the floor WebRTC itself sets on this machine), measured in the same run.
+//
+//   npm run bench:join        (starts and stops its own stack; see bench/README.md)
+import type { Browser, Page } from "@playwright/test";
+
+import { goLive } from "../../e2e/support/studio";
+import { newUser, register } from "../../e2e/support/users";
+import { launchBrowser, newContext } from "../support/browser";
+import { startStack } from "../support/stack";
+import type { RunningStack } from "../support/stack";
+import { loadLine, percentile, table } from "../support/stats";
+import {
+  installJoinProbe,
+  openCamera,
+  receiverAnswer,
+  senderAccept,
+  senderOffer,
+  startBaselineReceiver,
+} from "./probes";
+import type { BaselineProbe, JoinProbe } from "./probes";
+
+const RUNS = 10;
+const WARM_UP_RUNS = 1; // the first join also loads the watch page's code and LiveKit's: shown, not counted
+const RUN_TIMEOUT_MS = 20_000;
+const GOAL_P50_MS = 1_000;
+
+type JoinRun = {
+  total: number;
+  toPage: number;
+  /** the last script fetched after the click (the watch page's code) has arrived */
+  toCode: number;
+  scripts: number;
+  toTokenStart: number;
+  token: number;
+  toVideo: number;
+  toFrame: number;
+  how: string;
+};
+
+function ms(value: number): string {
+  return Number.isFinite(value) ? `${Math.round(value)} ms` : "–";
+}
+
+/** One join: fresh page, home page, click the show's card, wait for the first frame, go back. */
+async function joinOnce(viewer: Awaited<ReturnType<typeof newContext>>, roomNumber: number): Promise<JoinRun> {
+  const page = await viewer.newPage();
+  try {
+    await page.goto("/");
+    const card = page.locator(`[data-testid=show-card][data-room-number="${roomNumber}"]`);
+    await card.waitFor({ state: "visible" });
+    await card.click();
+    await page.waitForFunction(() => (window as unknown as { __join: JoinProbe }).__join.frameAt !== undefined, null, {
+      timeout: RUN_TIMEOUT_MS,
+      polling: 50,
+    });
+    const result = await page.evaluate((room) => {
+      const probe = (window as unknown as { __join: JoinProbe }).__join;
+      const timings = (type: string): PerformanceResourceTiming[] =>
+        performance.getEntriesByType(type).filter((e): e is PerformanceResourceTiming => e instanceof PerformanceResourceTiming);
+      const token = timings("resource")
+        .filter((e) => e.name.includes(`/api/shows/${room}/token`))
+        .at(-1);
+      // The watch page's server answer: an RSC fetch after a client-side navigation, or the
+      // document itself after a full one.
+      const rsc = timings("resource")
+        .filter((e) => new URL(e.name).pathname === `/shows/${room}`)
+        .at(-1);
+      const page = rsc ?? timings("navigation").at(-1);
+      const clickedAt = (probe.clickAt ?? 0) - performance.timeOrigin;
+      const scripts = timings("resource").filter((e) => e.initiatorType === "script" && e.startTime >= clickedAt);
+      return {
+        probe,
+        scripts: scripts.length,
+        codeEnd: scripts.length ? performance.timeOrigin + Math.max(...scripts.map((e) => e.responseEnd)) : Number.NaN,
+        pageEnd: page ? performance.timeOrigin + page.responseEnd : Number.NaN,
+        tokenStart: token ? performance.timeOrigin + token.startTime : Number.NaN,
+        tokenEnd: token ? performance.timeOrigin + token.responseEnd : Number.NaN,
+      };
+    }, roomNumber);
+    const { probe, pageEnd, codeEnd, scripts, tokenStart, tokenEnd } = result;
+    const { clickAt, videoAt, frameAt } = probe;
+    if (clickAt === undefined || videoAt === undefined || frameAt === undefined) throw new Error(`incomplete probe: ${JSON.stringify(probe)}`);
+    await page.goBack(); // leaves the room before the page closes, as a viewer would
+    return {
+      total: frameAt - clickAt,
+      toPage: pageEnd - clickAt,
+      toCode: codeEnd - clickAt,
+      scripts,
+      toTokenStart: tokenStart - pageEnd,
+      token: tokenEnd - tokenStart,
+      toVideo: videoAt - tokenEnd,
+      toFrame: frameAt - videoAt,
+      how: probe.how ?? "?",
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+/** One raw WebRTC connection: fresh peer connections, offer/answer relayed by Playwright. */
+async function baselineOnce(sender: Page, receiver: Page): Promise<{ total: number; how: string }> {
+  const startAt = await receiver.evaluate(startBaselineReceiver);
+  const offer = await sender.evaluate(senderOffer);
+  const answer = await receiver.evaluate(receiverAnswer, offer);
+  await sender.evaluate(senderAccept, answer);
+  await receiver.waitForFunction(() => (window as unknown as { __probe: BaselineProbe }).__probe.frameAt !== undefined, null, {
+    timeout: RUN_TIMEOUT_MS,
+    polling: 50,
+  });
+  const probe = await receiver.evaluate(() => (window as unknown as { __probe: BaselineProbe }).__probe);
+  return { total: (probe.frameAt ?? Number.NaN) - startAt, how: probe.how ?? "?" };
+}
+
+async function bench(browser: Browser, appUrl: string): Promise<void> {
+  // The host goes live through the UI, exactly as in the e2e tests, and stays live throughout.
+  const hostContext = await newContext(browser, appUrl);
+  const hostPage = await hostContext.newPage();
+  await register(hostPage, newUser("Host"));
+  const roomNumber = await goLive(hostPage, "Join latency bench");
+
+  const viewer = await newContext(browser, appUrl);
+  await viewer.addInitScript(installJoinProbe);
+  const viewerPage = await viewer.newPage();
+  await register(viewerPage, newUser("Viewer"));
+  await viewerPage.close();
+
+  // The baseline's pages live on the app's origin only because getUserMedia needs a secure
+  // context (127.0.0.1 is one); they load nothing of the app but a JSON health answer.
+  const senderContext = await newContext(browser);
+  const sender = await senderContext.newPage();
+  await sender.goto(`${appUrl}/api/health`);
+  await sender.evaluate(openCamera);
+  const receiverContext = await newContext(browser);
+  const receiver = await receiverContext.newPage();
+  await receiver.goto(`${appUrl}/api/health`);
+
+  const joins: JoinRun[] = [];
+  const raw: number[] = [];
+  const joinMethods = new Set<string>();
+  const rawMethods = new Set<string>();
+  // Interleaved, so a burst of load from elsewhere on this shared machine hits both series alike.
+  for (let i = 0; i < WARM_UP_RUNS + RUNS; i++) {
+    const join = await joinOnce(viewer, roomNumber);
+    const base = await baselineOnce(sender, receiver);
+    const label = i < WARM_UP_RUNS ? "warm-up" : `run ${i - WARM_UP_RUNS + 1}`;
+    process.stdout.write(`${label.padEnd(8)} join ${ms(join.total).padStart(8)}   raw peer connection ${ms(base.total).padStart(8)}\n`);
+    if (i < WARM_UP_RUNS) continue;
+    joins.push(join);
+    raw.push(base.total);
+    joinMethods.add(join.how);
+    rawMethods.add(base.how);
+  }
+
+  const totals = joins.map((j) => j.total);
+  const row = (name: string, values: number[]): string[] => [
+    name,
+    String(values.length),
+    ms(percentile(values, 50)),
+    ms(percentile(values, 95)),
+    ms(Math.min(...values)),
+    ms(Math.max(...values)),
+  ];
+  const p50 = percentile(totals, 50);
+  process.stdout.write(`\nJoin latency, ${RUNS} runs each (first frame seen by: app ${[...joinMethods].join("/")}, baseline ${[...rawMethods].join("/")})\n`);
+  process.stdout.write(
+    `${table([
+      ["", "runs", "p50", "p95", "min", "max"],
+      row("click → first host frame (app)", totals),
+      row("raw peer connection (baseline)", raw),
+    ])}\n`,
+  );
+  process.stdout.write(`\nWhere the app's time goes (p50 of each phase)\n`);
+  process.stdout.write(
+    `${table([
+      ["phase", "p50"],
+      ["click → watch page's server answer received (RSC render)", ms(percentile(joins.map((j) => j.toPage), 50))],
+      ["→ token request starts (code loading, render, hydration)", ms(percentile(joins.map((j) => j.toTokenStart), 50))],
+      ["→ token received (POST /api/shows/<n>/token)", ms(percentile(joins.map((j) => j.token), 50))],
+      ["→ host video element (LiveKit connect + subscribe)", ms(percentile(joins.map((j) => j.toVideo), 50))],
+      ["→ first frame (media path + decode)", ms(percentile(joins.map((j) => j.toFrame), 50))],
+    ])}\n`,
+  );
+  const overhead = p50 - percentile(raw, 50);
+  const scripts = percentile(joins.map((j) => j.scripts), 50);
+  process.stdout.write(
+    `(also: ${scripts} scripts fetched after the click, the last one in by ${ms(percentile(joins.map((j) => j.toCode), 50))} after it)\n`,
+  );
+  process.stdout.write(
+    `\ngoal p50 ≤ ${ms(GOAL_P50_MS)}: ${p50 <= GOAL_P50_MS ? "met" : "MISSED"} (p50 ${ms(p50)}, ${ms(overhead)} above the raw peer connection)\n`,
+  );
+  process.stdout.write(`${loadLine()}\n`);
+
+  await Promise.all([hostContext, viewer, senderContext, receiverContext].map((c) => c.close()));
+}
+
+async function main(): Promise<void> {
+  process.stdout.write(`before: ${loadLine()}\n`);
+  // Production timings for presence (the test profile shortens them), so the app does what it
+  // would do for real while the viewer joins.
+  let stack: RunningStack | undefined;
+  let browser: Browser | undefined;
+  try {
+    stack = await startStack("join", { SUIXIN_RECONCILE_SECONDS: "15", SUIXIN_HOST_GRACE_SECONDS: "60" });
+    process.stdout.write(`stack up: ${stack.info.appUrl}\n`);
+    browser = await launchBrowser();
+    await bench(browser, stack.info.appUrl);
+  } finally {
+    await browser?.close();
+    await stack?.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench:join failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
