@@ -1,6 +1,8 @@
 // LiveKit Egress and the PulseAudio server its RoomComposite jobs need (scripts/setup/EGRESS.md).
 // egress.yaml from the repo, with the profile's ports, keys, Redis and app URL filled in.
+import crypto from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 import { parse, stringify } from "yaml";
@@ -21,8 +23,11 @@ export function egressPaths(profile: Profile) {
   return {
     pulseRuntime,
     pulseServer: `unix:${path.join(pulseRuntime, "pulse", "native")}`,
-    // each job leaves an empty EGH_<id>/ here: keep them inside the data directory
-    tmp: path.join(run, "egress-tmp"),
+    // Each job's Chromium puts a unix socket at $TMPDIR/EGH_<id>/org.chromium.Chromium.XXXXXX/
+    // SingletonSocket, and socket paths are limited to 107 bytes: a data directory deeper than ~40
+    // characters makes every composite job fail ("Socket path too long"). So a short folder per
+    // data directory under the system temp dir, emptied at each start (jobs leave EGH_<id>/ behind).
+    tmp: path.join(os.tmpdir(), `suixin-egress-${crypto.createHash("sha256").update(profile.dataDir).digest("hex").slice(0, 8)}`),
     outputs: path.join(profile.dataDir, "egress"),
   };
 }

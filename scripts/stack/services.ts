@@ -160,6 +160,7 @@ function egressStep(profile: Profile): Step {
     },
     run: async (ctx) => {
       const paths = egressPaths(profile);
+      fs.rmSync(paths.tmp, { recursive: true, force: true });
       fs.mkdirSync(paths.tmp, { recursive: true });
       fs.mkdirSync(paths.outputs, { recursive: true });
       const child = ctx.supervisor.start(egressSpec(binary, ctx.repoRoot, profile, ctx.secrets));
