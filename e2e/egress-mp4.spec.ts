@@ -4,6 +4,7 @@ import { egressOutputsSchemaForTests, expectControlStatus, expectEgressStatus, f
 import { readStack } from "./support/stack";
 import { goLive } from "./support/studio";
 import { userPage } from "./support/users";
+import { expectVideoPlaying } from "./support/video";
 
 const RECORD_SECONDS = 10;
 
@@ -12,12 +13,15 @@ test("the host records the show to MP4; the file has both streams and the record
   const host = await userPage(browser, "Vj");
   const title = `Night Talk ${Date.now()}`;
   const roomNumber = await goLive(host.page, title);
+  await expectVideoPlaying(host.page.getByTestId("self-view"));
 
+  // The recorded time is what the host asked for: from pressing Start to pressing Stop.
+  const recordingFrom = Date.now();
   await host.page.getByRole("button", { name: "Start Recording (MP4)" }).click();
   await expectEgressStatus(roomNumber, "MP4", "ACTIVE");
-  const recordingFrom = Date.now();
+  console.log(`MP4: start → ACTIVE ${((Date.now() - recordingFrom) / 1000).toFixed(1)} s`);
   await expectControlStatus(host.page, "MP4", "ACTIVE");
-  await host.page.waitForTimeout(RECORD_SECONDS * 1000 - (Date.now() - recordingFrom));
+  await host.page.waitForTimeout(Math.max(0, RECORD_SECONDS * 1000 - (Date.now() - recordingFrom)));
   await host.page.getByRole("button", { name: "Stop Recording (MP4)" }).click();
   const recorded = (Date.now() - recordingFrom) / 1000;
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocalParticipant } from "@livekit/components-react";
 import { useCallback, useEffect, useState } from "react";
 import { broadcastStatusAction, startBroadcastAction, stopBroadcastAction } from "@/app/(studio)/studio/actions";
 import { Button } from "@/components/ui/button";
@@ -51,6 +52,10 @@ export function BroadcastControls({ roomNumber }: { roomNumber: number }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pushUrl, setPushUrl] = useState("");
+  // A recording started before the camera is published waits for media that LiveKit has not
+  // seen yet; Egress v1.8.6 then took up to ~50 s to start. Offer the switches once it is on air.
+  const { isCameraEnabled, isMicrophoneEnabled } = useLocalParticipant();
+  const onAir = isCameraEnabled || isMicrophoneEnabled;
 
   const apply = useCallback((result: ActionResult<Broadcast[]>) => {
     if (result.ok) setBroadcasts(result.data);
@@ -90,14 +95,14 @@ export function BroadcastControls({ roomNumber }: { roomNumber: number }) {
       <h2 className="text-sm font-semibold text-zinc-300">Stream and record</h2>
       <FormError message={error} />
       <ul className="space-y-2">
-        <OutputRow kind="HLS" latest={hls} busy={busy} onStart={start("HLS")} onStop={stop}>
+        <OutputRow kind="HLS" latest={hls} busy={busy || !onAir} onStart={start("HLS")} onStop={stop}>
           {hls && RUNNING.includes(hls.status) ? (
             <a href={`/shows/${roomNumber}/hls`} target="_blank" rel="noreferrer" className="text-xs text-brand hover:underline">
               Open the HLS watch page
             </a>
           ) : null}
         </OutputRow>
-        <OutputRow kind="RTMP" latest={latest("RTMP")} busy={busy} onStart={start("RTMP")} onStop={stop}>
+        <OutputRow kind="RTMP" latest={latest("RTMP")} busy={busy || !onAir} onStart={start("RTMP")} onStop={stop}>
           <input
             aria-label="RTMP push URL"
             placeholder="rtmp://live.example.com/app/stream-key"
@@ -106,7 +111,7 @@ export function BroadcastControls({ roomNumber }: { roomNumber: number }) {
             className="w-full rounded border border-zinc-700 bg-zinc-900 px-2 py-1 text-xs text-zinc-100 outline-none focus:border-brand"
           />
         </OutputRow>
-        <OutputRow kind="MP4" latest={latest("MP4")} busy={busy} onStart={start("MP4")} onStop={stop}>
+        <OutputRow kind="MP4" latest={latest("MP4")} busy={busy || !onAir} onStart={start("MP4")} onStop={stop}>
           {files.length > 0 ? (
             <ul data-testid="recording-files" className="text-xs text-zinc-400">
               {files.map((f) => (

@@ -110,7 +110,9 @@ export function HostConsole({ session }: { session: HostSession }) {
       connect
       video={videoDeviceId ? { deviceId: videoDeviceId } : true}
       audio={audioDeviceId ? { deviceId: audioDeviceId } : true}
-      options={{ dynacast: true }}
+      // One video layer: Egress records the top layer, and on a busy machine Chromium stops
+      // sending it (CPU adaptation), so a recording then waited ~47 s to start.
+      options={{ dynacast: true, publishDefaults: { simulcast: false } }}
     >
       <ConsoleBody session={session} />
     </LiveKitRoom>
