@@ -16,6 +16,7 @@ import { MemberList } from "@/components/room/member-list";
 import { RoomNotices } from "@/components/room/room-notices";
 import { useShowEnd } from "@/components/room/use-show-end";
 import { useRoomActivity } from "@/components/room/use-room-activity";
+import { BroadcastControls } from "@/components/studio/broadcast-controls";
 import type { DeviceChoice } from "@/components/studio/camera-preview";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
@@ -91,6 +92,7 @@ function ConsoleBody({ session }: { session: HostSession }) {
         <Button variant="danger" onClick={endShow} disabled={ending} className="w-full">
           {ending ? "Ending…" : "End show"}
         </Button>
+        <BroadcastControls roomNumber={roomNumber} />
         <MemberList />
         <RoomNotices notices={notices} />
       </div>
@@ -108,7 +110,9 @@ export function HostConsole({ session }: { session: HostSession }) {
       connect
       video={videoDeviceId ? { deviceId: videoDeviceId } : true}
       audio={audioDeviceId ? { deviceId: audioDeviceId } : true}
-      options={{ dynacast: true }}
+      // One video layer: Egress records the top layer, and on a busy machine Chromium stops
+      // sending it (CPU adaptation), so a recording then waited ~47 s to start.
+      options={{ dynacast: true, publishDefaults: { simulcast: false } }}
     >
       <ConsoleBody session={session} />
     </LiveKitRoom>

@@ -8,6 +8,8 @@ const grants = {
   "show.publish": ["host"],
   "show.subscribe": ["host", "viewer", "operator"],
   "show.end": ["host", "operator"],
+  // HLS, RTMP push and MP4 recording of the show: the host's media, the host's call.
+  "show.broadcast": ["host"],
 } as const satisfies Record<string, readonly ShowRole[]>;
 
 export type Permission = keyof typeof grants;

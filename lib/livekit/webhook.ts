@@ -3,6 +3,7 @@ import { ParticipantInfo_Kind } from "@livekit/protocol";
 import { WebhookReceiver } from "livekit-server-sdk";
 import { AppError } from "@/lib/errors";
 import { livekitConfig } from "@/lib/livekit/config";
+import { type EgressJob, toEgressJob } from "@/lib/livekit/egress";
 
 /** What the app needs from a LiveKit webhook, free of SDK types. */
 export type LiveKitEvent = {
@@ -12,15 +13,8 @@ export type LiveKitEvent = {
   roomName?: string;
   /** `person` is a browser user; egress/agents/ingress join rooms too and are not counted. */
   participant?: { sid: string; identity: string; name: string; person: boolean };
-  egress?: {
-    egressId: string;
-    roomName: string;
-    status: string;
-    error?: string;
-    startedAt?: Date;
-    endedAt?: Date;
-    outputs: unknown;
-  };
+  /** egress_started / egress_updated / egress_ended, with the SDK status mapped to the app's */
+  egress?: EgressJob;
 };
 
 let receiver: WebhookReceiver | undefined;
@@ -50,16 +44,6 @@ export async function receiveWebhook(body: string, authorization: string | null)
           person: event.participant.kind === ParticipantInfo_Kind.STANDARD,
         }
       : undefined,
-    egress: egress
-      ? {
-          egressId: egress.egressId,
-          roomName: egress.roomName,
-          status: String(egress.status),
-          error: egress.error || undefined,
-          startedAt: egress.startedAt ? new Date(Number(egress.startedAt / 1_000_000n)) : undefined,
-          endedAt: egress.endedAt ? new Date(Number(egress.endedAt / 1_000_000n)) : undefined,
-          outputs: egress.toJson(),
-        }
-      : undefined,
+    egress: egress ? toEgressJob(egress) : undefined,
   };
 }

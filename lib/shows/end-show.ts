@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { stopShowEgresses } from "@/lib/egress/stop-broadcast";
 import type { EndReason } from "@/lib/generated/prisma/enums";
 import { deleteRoom } from "@/lib/livekit/rooms";
 import { broadcastShowEvent } from "@/lib/shows/broadcast";
@@ -20,6 +21,8 @@ export async function endShow(showId: string, reason: EndReason): Promise<boolea
   await db.participantSession.updateMany({ where: { showId, leftAt: null }, data: { leftAt: now } });
 
   const show = await db.show.findUniqueOrThrow({ where: { id: showId }, select: { roomNumber: true } });
+  // Before the room closes: a stopped MP4 is finalized, and no output waits for a room that is gone.
+  await stopShowEgresses(showId);
   if (reason !== "ROOM_GONE") {
     try {
       await broadcastShowEvent(show.roomNumber, { type: "ended", reason });

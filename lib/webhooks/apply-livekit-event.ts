@@ -1,5 +1,6 @@
 import "server-only";
 import { db, isUniqueViolation } from "@/lib/db";
+import { applyEgressEvent } from "@/lib/egress/apply-egress-event";
 import { deleteRoom } from "@/lib/livekit/rooms";
 import type { LiveKitEvent } from "@/lib/livekit/webhook";
 import { participantJoined, participantLeft } from "@/lib/presence/participant-events";
@@ -25,6 +26,12 @@ async function handle(event: LiveKitEvent): Promise<void> {
       const show = await liveShowInRoom(event.roomName);
       if (!show) return;
       await (event.event === "participant_joined" ? participantJoined : participantLeft)(show, participant);
+      return;
+    }
+    case "egress_started":
+    case "egress_updated":
+    case "egress_ended": {
+      if (event.egress) await applyEgressEvent(event.egress);
       return;
     }
     default:

@@ -8,13 +8,13 @@ import type { Profile } from "./profile";
 import type { Secrets } from "./secrets";
 import type { SpawnSpec } from "./supervisor";
 
-type YamlMap = Record<string, unknown>;
+export type YamlMap = Record<string, unknown>;
 
-function isMap(value: unknown): value is YamlMap {
+export function isMap(value: unknown): value is YamlMap {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function section(parent: YamlMap, key: string): YamlMap {
+export function section(parent: YamlMap, key: string): YamlMap {
   const existing = parent[key];
   if (isMap(existing)) return existing;
   const created: YamlMap = {};

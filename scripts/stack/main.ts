@@ -1,4 +1,4 @@
-// The Suixin stack supervisor: postgres, redis, livekit (egress later) and the Next.js app,
+// The Suixin stack supervisor: postgres, redis, livekit, pulseaudio + egress and the Next.js app,
 // started in order, watched, and stopped together.
 //
 //   tsx scripts/stack/main.ts --profile dev|test

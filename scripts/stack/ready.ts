@@ -1,4 +1,5 @@
 // Readiness probes: poll until a service answers, fail fast if its process exits first.
+import { execFile } from "node:child_process";
 import net from "node:net";
 
 import { describeExit } from "./supervisor";
@@ -56,5 +57,13 @@ export function redisProbe(port: number): Probe {
         reply += data.toString();
         if (reply.includes("\r\n")) finish(reply.startsWith("+PONG"));
       });
+    });
+}
+
+/** A command exits with status 0 (e.g. `pactl info` once PulseAudio accepts clients). */
+export function commandProbe(command: string, args: readonly string[], env: Record<string, string>): Probe {
+  return () =>
+    new Promise((resolve) => {
+      execFile(command, [...args], { env: { ...process.env, ...env }, timeout: 2_000 }, (error) => resolve(!error));
     });
 }

@@ -4,16 +4,17 @@ import fs from "node:fs";
 import path from "node:path";
 
 import { buildIfChanged } from "./build";
+import { EGRESS_VERSION, egressPaths, egressSpec, pulseSpec } from "./egress";
 import { livekitSpec } from "./livekit";
 import * as log from "./log";
 import type { PortClaim } from "./ports";
 import { ensureCluster, ensureRoleAndDatabase, localDatabaseUrl, pgPaths, pgReadyProbe, postgresSpec } from "./postgres";
 import { PORT_ENV } from "./profile";
 import type { Profile } from "./profile";
-import { httpProbe, redisProbe, waitReady } from "./ready";
+import { commandProbe, httpProbe, redisProbe, waitReady } from "./ready";
 import type { Secrets } from "./secrets";
 import type { Supervisor } from "./supervisor";
-import { livekitServerBinary, nodeBin } from "./tools";
+import { livekitServerBinary, nodeBin, requireTool } from "./tools";
 
 export interface StackContext {
   repoRoot: string;
@@ -132,6 +133,43 @@ function livekitStep(profile: Profile): Step {
   };
 }
 
+/** PulseAudio for RoomComposite jobs: Egress's Chromium plays the room's audio into it. */
+function pulseStep(profile: Profile): Step {
+  return {
+    name: "pulseaudio",
+    ports: [],
+    run: async (ctx) => {
+      const paths = egressPaths(profile);
+      fs.mkdirSync(paths.pulseRuntime, { recursive: true, mode: 0o700 });
+      fs.chmodSync(paths.pulseRuntime, 0o700); // pulseaudio refuses a runtime dir others can read
+      const child = ctx.supervisor.start(pulseSpec(profile));
+      const probe = commandProbe("pactl", ["info"], { PULSE_SERVER: paths.pulseServer });
+      await waitReady(ctx.supervisor, child, probe, "pactl info", 15_000);
+      return `pulseaudio ready on ${paths.pulseServer}`;
+    },
+  };
+}
+
+function egressStep(profile: Profile): Step {
+  let binary = "";
+  return {
+    name: "egress",
+    ports: [claim(profile, "egressHealth", "tcp", "egress template server (readiness)")],
+    preflight: () => {
+      binary = requireTool(process.env, `egress-${EGRESS_VERSION}`, "egress");
+    },
+    run: async (ctx) => {
+      const paths = egressPaths(profile);
+      fs.rmSync(paths.tmp, { recursive: true, force: true });
+      fs.mkdirSync(paths.tmp, { recursive: true });
+      fs.mkdirSync(paths.outputs, { recursive: true });
+      const child = ctx.supervisor.start(egressSpec(binary, ctx.repoRoot, profile, ctx.secrets));
+      // The template server starts right before the service registers for requests on Redis.
+      await waitReady(ctx.supervisor, child, httpProbe(`http://127.0.0.1:${profile.ports.egressHealth}/`), "template server", 30_000);
+    },
+  };
+}
+
 function appStep(repoRoot: string, profile: Profile): Step {
   return {
     name: "app",
@@ -160,15 +198,9 @@ export function stackSteps(repoRoot: string, profile: Profile): Step[] {
   if (!profile.externalDatabaseUrl) steps.push(postgresStep(profile));
   steps.push(migrateStep, redisStep(profile), livekitStep(profile));
 
-  // ── EXTENSION POINT: egress ─────────────────────────────────────────────────────────────
-  // Add an `egressStep(profile)` here (after livekit, before the app): claim
-  //   claim(profile, "egressHealth", "tcp", "egress health"),
-  // find the binary in preflight with requireTool(process.env, "egress-<ver>", "egress") and
-  // put its directory first on PATH (egress re-executes itself as `egress run-handler`),
-  // start it with EGRESS_CONFIG_BODY (api_key/secret, ws_url = urls.livekitWs(profile),
-  // redis 127.0.0.1:<ports.redis>, health_port = ports.egressHealth), and wait for
-  // httpProbe(`http://127.0.0.1:<ports.egressHealth>/`).
-  // ────────────────────────────────────────────────────────────────────────────────────────
+  // Egress after LiveKit (it registers on the same Redis) and before the app (the app's
+  // layout page is only fetched when a composite job starts).
+  steps.push(pulseStep(profile), egressStep(profile));
 
   if (!profile.skipApp) steps.push(appStep(repoRoot, profile));
   return steps;

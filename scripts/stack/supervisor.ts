@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 
+import { warn } from "./log";
 import type { ChildLogs } from "./log";
 
 export interface SpawnSpec {
@@ -18,7 +19,20 @@ export interface SpawnSpec {
   stopSignal?: NodeJS.Signals;
   /** send the stop signal again after this many ms (LiveKit drains on the first, quits on the second) */
   repeatStopAfterMs?: number;
+  /** how long to wait after the stop signal before SIGKILL (default GRACE_MS) */
+  stopGraceMs?: number;
+  /** restart after an unexpected exit instead of failing the stack (Egress quits on a job error by design) */
+  restart?: RestartPolicy;
 }
+
+export interface RestartPolicy {
+  /** first delay; doubled after each restart that follows a short run, up to maxDelayMs */
+  initialDelayMs: number;
+  maxDelayMs: number;
+}
+
+/** A run at least this long counts as healthy: the next restart starts from the initial delay again. */
+const HEALTHY_RUN_MS = 60_000;
 
 export interface ExitInfo {
   name: string;
@@ -142,15 +156,43 @@ export class Supervisor {
     throw new TaskError(`${spec.name} failed: ${describeExit(exit)}${this.logTail(spec.name)}`, exit);
   }
 
-  /** Starts a long-running service; its exit before stop() counts as a failure. */
+  /**
+   * Starts a long-running service; its exit before stop() counts as a failure, unless the spec
+   * has a restart policy: then it is started again after a delay that grows while it keeps failing.
+   */
   start(spec: SpawnSpec): Child {
     const child = this.spawnChild(spec);
     this.services.push(child);
     this.onChange(this.children());
-    void child.exited.then((exit) => {
-      if (!this.stopping) this.reportUnexpected(exit);
-    });
+    this.watch(child, 0);
     return child;
+  }
+
+  private watch(child: Child, restarts: number): void {
+    const startedAt = Date.now();
+    void child.exited.then(async (exit) => {
+      if (this.stopping) return;
+      const policy = child.spec.restart;
+      if (!policy) return this.reportUnexpected(exit);
+      // What the dead service left in its group (job handlers, their Chromium) can't report anymore.
+      if (groupAlive(child.pid)) signalGroup(child.pid, "SIGKILL");
+      const attempt = Date.now() - startedAt >= HEALTHY_RUN_MS ? 0 : restarts;
+      const delay = Math.min(policy.initialDelayMs * 2 ** attempt, policy.maxDelayMs);
+      warn(`${child.spec.name} exited (${describeExit(exit)}); restarting in ${(delay / 1000).toFixed(1)}s (restart #${attempt + 1})`);
+      await sleep(delay);
+      if (this.stopping) return;
+      let next: Child;
+      try {
+        next = this.spawnChild(child.spec);
+      } catch {
+        return; // stopping meanwhile
+      }
+      const index = this.services.indexOf(child);
+      if (index >= 0) this.services[index] = next;
+      else this.services.push(next);
+      this.onChange(this.children());
+      this.watch(next, attempt + 1);
+    });
   }
 
   /** The last lines of a child's log file, for error messages (files mode only). */
@@ -198,9 +240,10 @@ export class Supervisor {
         const stillRunning = await Promise.race([child.exited.then(() => false), sleep(repeat).then(() => true)]);
         if (stillRunning) signalGroup(pgid, signal);
       }
-      const timedOut = await Promise.race([child.exited.then(() => false), sleep(GRACE_MS).then(() => true)]);
+      const grace = child.spec.stopGraceMs ?? GRACE_MS;
+      const timedOut = await Promise.race([child.exited.then(() => false), sleep(grace).then(() => true)]);
       if (timedOut) {
-        process.stdout.write(`[stack] ${child.spec.name} did not stop within ${GRACE_MS / 1000}s: SIGKILL\n`);
+        process.stdout.write(`[stack] ${child.spec.name} did not stop within ${grace / 1000}s: SIGKILL\n`);
         signalGroup(pgid, "SIGKILL");
         await child.exited;
       }

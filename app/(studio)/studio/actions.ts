@@ -2,6 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { userAction } from "@/lib/actions/safe-action";
+import { broadcastStatus } from "@/lib/egress/broadcasts";
+import { startBroadcastSchema, stopBroadcastSchema } from "@/lib/egress/schema";
+import { startBroadcast } from "@/lib/egress/start-broadcast";
+import { stopBroadcast } from "@/lib/egress/stop-broadcast";
 import { endShowByUser } from "@/lib/shows/end-show-by-user";
 import { goLive } from "@/lib/shows/go-live";
 import { rejoinShowAsHost } from "@/lib/shows/join-show";
@@ -20,3 +24,9 @@ export const endShowAction = userAction(showRefSchema, async (input, user) => {
   revalidatePath("/");
   return result;
 });
+
+export const startBroadcastAction = userAction(startBroadcastSchema, (input, user) => startBroadcast(user, input));
+
+export const stopBroadcastAction = userAction(stopBroadcastSchema, (input, user) => stopBroadcast(user, input));
+
+export const broadcastStatusAction = userAction(showRefSchema, (input, user) => broadcastStatus(user, input.roomNumber));

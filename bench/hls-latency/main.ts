@@ -1,0 +1,165 @@
+// Glass-to-glass delay of the HLS output vs WebRTC, in one run (npm run bench:hls).
+//
+// The host's camera is a canvas showing the current time as a barcode (clock.ts). A logged-in
+// viewer watches over WebRTC, an anonymous one the HLS page; each reads the barcode off the
+// frames it displays and compares it with its own clock (same machine, same clock).
+//
+// Starts its own test-profile stack on ports of its own (the environment wins) and stops it.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+import { chromium } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+
+import config from "../../playwright.config";
+import { STACK_FILE, readStackInfo } from "../../scripts/stack/stack-file";
+import { BARS, installClockCamera, readClockDelay } from "./clock";
+
+const REPO_ROOT = path.resolve(__dirname, "..", "..");
+const PORTS: Record<string, string> = {
+  PORT: "3400",
+  SUIXIN_LIVEKIT_PORT: "8480",
+  SUIXIN_LIVEKIT_RTC_TCP_PORT: "8481",
+  SUIXIN_LIVEKIT_RTC_UDP_PORT: "8482",
+  SUIXIN_REDIS_PORT: "6394",
+  SUIXIN_POSTGRES_PORT: "54350",
+  SUIXIN_EGRESS_HEALTH_PORT: "9490",
+};
+const SAMPLES = 5;
+// tsx (esbuild keepNames) wraps functions in __name(); pages need a stand-in.
+const NAME_SHIM = "globalThis.__name ??= (fn) => fn;";
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function startStack() {
+  const dataDir = path.join(REPO_ROOT, ".data", "bench-hls");
+  const env = { ...PORTS, ...process.env, SUIXIN_DATA_DIR: dataDir, SUIXIN_LOG: "files" };
+  fs.rmSync(path.join(dataDir, STACK_FILE), { force: true });
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  const log = fs.openSync(`${dataDir}-supervisor.log`, "w");
+  const child = spawn(path.join(REPO_ROOT, "node_modules", ".bin", "tsx"), ["scripts/stack/main.ts", "--profile", "test"], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ["ignore", log, log],
+  });
+  fs.closeSync(log);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    await exited;
+  };
+  const deadline = Date.now() + 15 * 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the stack did not start: see ${dataDir}-supervisor.log`);
+    if (fs.existsSync(path.join(dataDir, STACK_FILE))) return { info: readStackInfo(path.join(dataDir, STACK_FILE)), stop };
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error("the stack did not start in time");
+    }
+    await sleep(500);
+  }
+}
+
+async function newUser(browser: Browser, baseURL: string, name: string, clockCamera: boolean): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL, permissions: ["camera", "microphone"] });
+  await context.addInitScript({ content: NAME_SHIM });
+  if (clockCamera) await context.addInitScript(installClockCamera, BARS);
+  const page = await context.newPage();
+  const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`;
+  await page.goto("/register");
+  await page.getByLabel("Email").fill(`${name}-${tag}@example.test`);
+  await page.getByLabel("Display name").fill(`${name} ${tag}`.slice(0, 40));
+  await page.getByLabel("Password").fill(`pw-${tag}-secret`);
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await page.getByTestId("current-user").waitFor();
+  return { context, page };
+}
+
+async function sample(page: Page, selector: string): Promise<number[]> {
+  const delays: number[] = [];
+  for (let attempt = 0; delays.length < SAMPLES && attempt < SAMPLES * 4; attempt++) {
+    const delay = await page.evaluate(readClockDelay, [selector, BARS] as [string, number]);
+    if (delay !== null) delays.push(delay);
+    await sleep(1_000);
+  }
+  if (delays.length < SAMPLES) throw new Error(`only ${delays.length} readable frames in ${selector}`);
+  return delays;
+}
+
+function p50(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function main() {
+  const stack = await startStack();
+  const launch = config.use?.launchOptions ?? {};
+  const browser = await chromium.launch({ ...launch, executablePath: launch.executablePath ?? "/usr/bin/chromium" });
+  try {
+    const baseURL = stack.info.appUrl;
+    const host = await newUser(browser, baseURL, "bench-vj", true);
+    await host.page.goto("/studio");
+    await host.page.getByLabel("Title").fill("HLS latency bench");
+    await host.page.getByRole("button", { name: "Go live" }).click();
+    await host.page.getByTestId("live-status").getByText("LIVE").waitFor({ timeout: 30_000 });
+    const roomNumber = Number((await host.page.getByText(/^Room \d+$/).textContent())?.replace("Room ", ""));
+
+    const viewer = await newUser(browser, baseURL, "bench-viewer", false);
+    await viewer.page.goto(`/shows/${roomNumber}`);
+    await viewer.page.getByTestId("host-video").waitFor();
+    await sleep(3_000); // let the connection settle (bandwidth estimation, layer switches)
+    const webrtc = await sample(viewer.page, "[data-testid=host-video]");
+
+    const clickedAt = Date.now();
+    await host.page.getByRole("button", { name: "Start HLS stream" }).click();
+    const hlsDir = path.join(stack.info.dataDir, "egress", "hls", String(roomNumber));
+    let firstSegmentMs = NaN;
+    while (Date.now() - clickedAt < 60_000) {
+      const runs = fs.existsSync(hlsDir) ? fs.readdirSync(hlsDir) : [];
+      const listed = runs.some((run) => {
+        const playlist = path.join(hlsDir, run, "live.m3u8");
+        return fs.existsSync(playlist) && fs.readFileSync(playlist, "utf8").includes("#EXTINF");
+      });
+      if (listed) {
+        firstSegmentMs = Date.now() - clickedAt;
+        break;
+      }
+      await sleep(100);
+    }
+
+    const anonymous = await browser.newContext({ baseURL });
+    await anonymous.addInitScript({ content: NAME_SHIM });
+    const hlsPage = await anonymous.newPage();
+    await hlsPage.goto(`/shows/${roomNumber}/hls`);
+    await hlsPage.locator("[data-testid=hls-video][data-state=playing]").waitFor({ timeout: 60_000 });
+    const playingMs = Date.now() - clickedAt;
+    await sleep(5_000); // past hls.js's start-up seek to the live edge
+    const hls = await sample(hlsPage, "[data-testid=hls-video]");
+    // How much is buffered ahead of the playhead (what the player holds back) and stalls so far.
+    const player = await hlsPage.locator("[data-testid=hls-video]").evaluate((v: HTMLVideoElement) => ({
+      ahead: v.buffered.length ? v.buffered.end(v.buffered.length - 1) - v.currentTime : 0,
+      dropped: v.getVideoPlaybackQuality().droppedVideoFrames,
+    }));
+
+    console.log(`\nHLS latency bench (room ${roomNumber}, ${SAMPLES} samples each, glass-to-glass on one machine)`);
+    console.log(`  WebRTC  p50 ${seconds(p50(webrtc))}   samples: ${webrtc.map(seconds).join(", ")}`);
+    console.log(`  HLS     p50 ${seconds(p50(hls))}   samples: ${hls.map(seconds).join(", ")}`);
+    console.log(`  HLS start → first segment in live.m3u8: ${seconds(firstSegmentMs)}; → playing on the HLS page: ${seconds(playingMs)}`);
+    console.log(`  HLS player: ${seconds(player.ahead * 1000)} buffered ahead of the playhead, ${player.dropped} dropped frames`);
+    console.log(`  goal HLS ≤ 4 s: ${p50(hls) <= 4_000 ? "met" : "NOT met"}`);
+
+    await host.page.getByRole("button", { name: "End show" }).click();
+    await host.page.waitForURL(/\/studio\/ended\//);
+  } finally {
+    await browser.close();
+    await stack.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+import { expect, test } from "@playwright/test";
+import { expectControlStatus, expectEgressStatus, ffprobe } from "./support/egress";
+import { readStack } from "./support/stack";
+import { goLive } from "./support/studio";
+import { userPage } from "./support/users";
+
+test("the host starts HLS; anyone can watch it without logging in; ending the show stops it", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const host = await userPage(browser, "Vj");
+  const roomNumber = await goLive(host.page, `HLS show ${Date.now()}`);
+
+  const clickedAt = Date.now();
+  await host.page.getByRole("button", { name: "Start HLS stream" }).click();
+  await expectControlStatus(host.page, "HLS", "ACTIVE");
+  const active = await expectEgressStatus(roomNumber, "HLS", "ACTIVE");
+  console.log(`HLS: start → ACTIVE ${((Date.now() - clickedAt) / 1000).toFixed(1)} s`);
+
+  // A visitor without an account opens the shared link.
+  const visitor = await browser.newContext();
+  const page = await visitor.newPage();
+  await page.goto(`/shows/${roomNumber}/hls`);
+  const video = page.getByTestId("hls-video");
+  await expect(video).toHaveAttribute("data-state", "playing", { timeout: 30_000 });
+  console.log(`HLS: start → first segment playable ${((Date.now() - clickedAt) / 1000).toFixed(1)} s`);
+  const time = () => video.evaluate((v: HTMLVideoElement) => v.currentTime);
+  // hls.js may seek to the live edge once at the start: measure from a settled position.
+  await expect.poll(time, { timeout: 20_000 }).toBeGreaterThan(2);
+  const t0 = await time();
+  const frames = () => video.evaluate((v: HTMLVideoElement) => v.getVideoPlaybackQuality().totalVideoFrames);
+  const f0 = await frames();
+  await expect.poll(time, { timeout: 20_000 }).toBeGreaterThan(t0 + 2);
+  expect(await frames()).toBeGreaterThan(f0 + 20);
+  expect(await video.evaluate((v: HTMLVideoElement) => v.videoWidth)).toBe(1280);
+
+  // The app serves the run's files with the right types, and nothing else.
+  const src = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).find((n) => n.includes("/live.m3u8")));
+  expect(src).toBeTruthy();
+  const playlist = await page.request.get(src ?? "");
+  expect(playlist.status()).toBe(200);
+  expect(playlist.headers()["content-type"]).toBe("application/vnd.apple.mpegurl");
+  expect(playlist.headers()["cache-control"]).toBe("no-store");
+  const text = await playlist.text();
+  expect(text).toMatch(/#EXT-X-TARGETDURATION:[12]\b/);
+  const segment = text.split("\n").find((line) => line.endsWith(".ts"));
+  const segmentUrl = new URL(segment ?? "", src).toString();
+  const segmentResponse = await page.request.get(segmentUrl);
+  expect(segmentResponse.headers()["content-type"]).toBe("video/mp2t");
+  const probe = await ffprobe(segmentUrl);
+  expect(probe.streams.map((s) => s.codec_name).sort()).toEqual(["aac", "h264"]);
+  const base = src?.slice(0, src.lastIndexOf("/")) ?? "";
+  for (const bad of ["secrets.env", "..%2F..%2F..%2Fsecrets.env", "seg_1.ts", "live.m3u8/x", "../live.m3u8"]) {
+    expect((await page.request.get(`${base}/${bad}`)).status(), bad).toBe(404);
+  }
+  expect((await page.request.get(`/api/hls/${roomNumber}/0000000000000000/live.m3u8`)).status()).toBe(404);
+  expect((await page.request.get(`/api/hls/abc/x/live.m3u8`)).status()).toBe(404);
+
+  // Files land under the stack's data directory.
+  expect(JSON.stringify(active.outputs)).toContain("live.m3u8");
+  expect(readStack().dataDir).toBeTruthy();
+
+  // Ending the show stops its egress.
+  await host.page.getByRole("button", { name: "End show" }).click();
+  await expect(host.page).toHaveURL(new RegExp(`/studio/ended/${roomNumber}$`));
+  await expectEgressStatus(roomNumber, "HLS", /^(ENDING|COMPLETE)$/, 15_000);
+  await expectEgressStatus(roomNumber, "HLS", "COMPLETE", 30_000);
+  await page.goto(`/shows/${roomNumber}/hls`);
+  await expect(page.getByTestId("show-ended")).toBeVisible();
+
+  await visitor.close();
+  await host.context.close();
+});

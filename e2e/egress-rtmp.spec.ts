@@ -1,0 +1,46 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { expectControlStatus, expectEgressStatus, ffprobe, freePort, rtmpReceiver } from "./support/egress";
+import { goLive } from "./support/studio";
+import { userPage } from "./support/users";
+
+test("the host pushes the show to an RTMP server; video and audio arrive", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "suixin-rtmp-"));
+  const file = path.join(dir, "received.flv");
+  const receiver = rtmpReceiver(await freePort(), file);
+  try {
+    const host = await userPage(browser, "Vj");
+    const roomNumber = await goLive(host.page, `RTMP show ${Date.now()}`);
+    const controls = host.page.getByTestId("broadcast-controls");
+
+    // Only rtmp:// and rtmps:// URLs are accepted.
+    await controls.getByLabel("RTMP push URL").fill("http://127.0.0.1/live/key");
+    await host.page.getByRole("button", { name: "Start RTMP push" }).click();
+    await expect(controls.getByTestId("form-error")).toContainText("rtmp:// or rtmps://");
+
+    await controls.getByLabel("RTMP push URL").fill(receiver.url);
+    await host.page.getByRole("button", { name: "Start RTMP push" }).click();
+    await expectControlStatus(host.page, "RTMP", "ACTIVE");
+    const row = await expectEgressStatus(roomNumber, "RTMP", "ACTIVE");
+    // The stream key is not kept.
+    expect(JSON.stringify(row.outputs)).not.toContain("test-key");
+
+    await expect.poll(() => fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0, { timeout: 30_000 }).toBeGreaterThan(200_000);
+    await host.page.getByRole("button", { name: "Stop RTMP push" }).click();
+    await expectEgressStatus(roomNumber, "RTMP", "COMPLETE");
+    await expectControlStatus(host.page, "RTMP", "COMPLETE");
+    expect(await Promise.race([receiver.exited, new Promise((r) => setTimeout(() => r("still running"), 15_000))])).toBe(0);
+
+    const probe = await ffprobe(file);
+    const codecs = probe.streams.map((s) => `${s.codec_type}:${s.codec_name}`).sort();
+    expect(codecs).toEqual(["audio:aac", "video:h264"]);
+    expect(Number(probe.format.duration)).toBeGreaterThan(2);
+    await host.context.close();
+  } finally {
+    receiver.process.kill("SIGKILL");
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

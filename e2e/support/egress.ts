@@ -1,0 +1,75 @@
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import { type Page, expect } from "@playwright/test";
+import { query } from "./db";
+
+export type ProbeStream = { codec_type: string; codec_name: string; duration?: string };
+export type Probe = { streams: ProbeStream[]; format: { duration?: string } };
+
+/** ffprobe's JSON view of a media file or URL. */
+export function ffprobe(target: string): Promise<Probe> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      "ffprobe",
+      ["-v", "error", "-show_entries", "stream=codec_type,codec_name,duration:format=duration", "-of", "json", target],
+      { timeout: 30_000 },
+      (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout) as Probe)),
+    );
+  });
+}
+
+/** A TCP port nobody listens on right now (for a one-off receiver). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A local RTMP receiver: ffmpeg listens once and copies what it gets into an FLV file. */
+export function rtmpReceiver(port: number, file: string): { url: string; process: ChildProcess; exited: Promise<number | null> } {
+  const url = `rtmp://127.0.0.1:${port}/live/test-key`;
+  const child = spawn("ffmpeg", ["-hide_banner", "-loglevel", "error", "-y", "-listen", "1", "-i", url, "-c", "copy", "-f", "flv", file], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return { url, process: child, exited };
+}
+
+export type EgressRow = { id: string; kind: string; status: string; outputs: unknown; error: string | null };
+
+export async function egressRows(roomNumber: number, kind: string): Promise<EgressRow[]> {
+  return query<EgressRow>(
+    `SELECT e.id, e.kind::text AS kind, e.status::text AS status, e.outputs, e.error FROM "Egress" e
+       JOIN "Show" s ON s.id = e."showId" WHERE s."roomNumber" = $1 AND e.kind::text = $2 ORDER BY e."startedAt" DESC`,
+    [roomNumber, kind],
+  );
+}
+
+/** Waits until the newest egress of that kind in the show has the status (as webhooks report it). */
+export async function expectEgressStatus(roomNumber: number, kind: string, status: string | RegExp, timeout = 45_000): Promise<EgressRow> {
+  let last: EgressRow | undefined;
+  await expect
+    .poll(
+      async () => {
+        [last] = await egressRows(roomNumber, kind);
+        return last?.status ?? "NONE";
+      },
+      { timeout, intervals: [200] },
+    )
+    .toMatch(status);
+  if (!last) throw new Error("no egress row");
+  return last;
+}
+
+/** The studio's row for one output shows this status. */
+export async function expectControlStatus(page: Page, kind: string, status: string, timeout = 45_000) {
+  await expect(page.getByTestId(`broadcast-${kind}`)).toHaveAttribute("data-status", status, { timeout });
+}
+
+export { egressOutputsSchema as egressOutputsSchemaForTests } from "../../lib/egress/schema";
