@@ -21,10 +21,14 @@ test("a show whose webhook was lost is repaired by the reconcile loop", async ({
   );
   await query(`INSERT INTO "ParticipantSession" (id, "showId", "userId") VALUES ($1, $2, $3)`, [`PA_ghost_${Date.now()}`, show!.id, user!.id]);
 
+  // The loop runs every 2 s in tests, so it may already have acted: wait for the outcome.
+  await expect
+    .poll(async () => (await query<{ status: string }>(`SELECT status FROM "Show" WHERE id = $1`, [show!.id]))[0]?.status, {
+      timeout: 30_000,
+    })
+    .toBe("ENDED");
   await page.goto("/");
-  const card = page.locator(`[data-testid=show-card][data-room-number="${show!.roomNumber}"]`);
-  await expect(card).toBeVisible();
-  await expect(card).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.locator(`[data-testid=show-card][data-room-number="${show!.roomNumber}"]`)).toHaveCount(0);
   const [after] = await query<{ status: string; endReason: string; open: string }>(
     `SELECT status, "endReason", (SELECT count(*)::text FROM "ParticipantSession" WHERE "showId" = $1 AND "leftAt" IS NULL) AS open
      FROM "Show" WHERE id = $1`,

@@ -22,10 +22,10 @@ export async function participantJoined(show: LiveShowRef, member: Member): Prom
   const isHost = member.identity === show.hostId;
   const { audience, hostBack } = await db.$transaction(async (tx) => {
     // Keyed by LiveKit's participant sid: a retried or late webhook cannot double count.
-    await tx.participantSession.upsert({
-      where: { id: member.sid },
-      create: { id: member.sid, showId: show.id, userId: member.identity, isHost },
-      update: {},
+    // (createMany + skipDuplicates, not upsert: joined and left may race for the same sid.)
+    await tx.participantSession.createMany({
+      data: [{ id: member.sid, showId: show.id, userId: member.identity, isHost }],
+      skipDuplicates: true,
     });
     const back = isHost
       ? (await tx.show.updateMany({ where: { id: show.id, hostAwaySince: { not: null } }, data: { hostAwaySince: null } })).count > 0
@@ -42,11 +42,11 @@ export async function participantLeft(show: LiveShowRef, member: Member): Promis
   const isHost = member.identity === show.hostId;
   const now = new Date();
   const { audience, hostAway } = await db.$transaction(async (tx) => {
-    await tx.participantSession.upsert({
-      where: { id: member.sid },
-      create: { id: member.sid, showId: show.id, userId: member.identity, isHost, joinedAt: now, leftAt: now },
-      update: { leftAt: now },
+    await tx.participantSession.createMany({
+      data: [{ id: member.sid, showId: show.id, userId: member.identity, isHost, joinedAt: now, leftAt: now }],
+      skipDuplicates: true,
     });
+    await tx.participantSession.updateMany({ where: { id: member.sid, leftAt: null }, data: { leftAt: now } });
     let away = false;
     if (isHost) {
       const stillHere = await tx.participantSession.count({ where: { showId: show.id, isHost: true, leftAt: null } });
