@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 
 const showSelect = {
@@ -19,8 +20,9 @@ const showSelect = {
   host: { select: { id: true, name: true } },
 } as const;
 
-export async function getShowByRoomNumber(roomNumber: number) {
-  return db.show.findUnique({ where: { roomNumber }, select: showSelect });
-}
+/** Cached per request: a page's metadata and body share one query. */
+export const getShowByRoomNumber = cache(async (roomNumber: number) =>
+  db.show.findUnique({ where: { roomNumber }, select: showSelect }),
+);
 
 export type ShowDetails = NonNullable<Awaited<ReturnType<typeof getShowByRoomNumber>>>;

@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { ShowEnded } from "@/components/shows/show-ended";
 import { ViewerRoom } from "@/components/room/viewer-room";
 import { getCurrentUser } from "@/lib/auth/session";
+import { currentHlsPlaylist } from "@/lib/egress/hls";
 import { getShowByRoomNumber } from "@/lib/shows/get-show";
+import { joinShowAsViewer } from "@/lib/shows/join-show";
 import { roomNumberSchema } from "@/lib/shows/schema";
 
 type Props = { params: Promise<{ roomNumber: string }> };
@@ -27,6 +29,10 @@ export default async function WatchPage({ params }: Props) {
   if (show.status !== "LIVE") return <ShowEnded title={show.title} />;
 
   const user = await getCurrentUser();
+  // Minted in the server render (not fetched after hydration): it saves a round trip on join.
+  // This page is per user and never cached; the token lives 5 minutes and only subscribes.
+  const connection = user ? await joinShowAsViewer(user, show.roomNumber) : null;
+  const hlsAvailable = !user && (await currentHlsPlaylist(show)) !== null;
   return (
     <section className="space-y-4">
       <header>
@@ -35,9 +41,9 @@ export default async function WatchPage({ params }: Props) {
           {show.host.name} · room {show.roomNumber}
         </p>
       </header>
-      {user ? (
+      {connection ? (
         <ViewerRoom
-          roomNumber={show.roomNumber}
+          connection={connection}
           title={show.title}
           hostIdentity={show.host.id}
           initialViewers={show.viewerCount}
@@ -52,6 +58,15 @@ export default async function WatchPage({ params }: Props) {
           >
             Log in to watch
           </Link>
+          {hlsAvailable ? (
+            <p className="mt-3 text-sm text-zinc-400">
+              or{" "}
+              <Link href={`/shows/${show.roomNumber}/hls`} className="text-brand hover:underline">
+                watch the stream without an account
+              </Link>{" "}
+              (a few seconds behind)
+            </p>
+          ) : null}
         </div>
       )}
     </section>
