@@ -37,6 +37,16 @@ test("a VJ goes live, a viewer watches, the VJ ends the show", async ({ browser 
     .poll(() => viewer.page.locator("audio").evaluateAll((els) => els.filter((e) => (e as HTMLAudioElement).srcObject).length))
     .toBeGreaterThan(0);
 
+  // The VJ peeking at their own show in another tab must not knock the broadcast off
+  // (LiveKit drops an earlier connection that has the same identity).
+  const peek = await host.context.newPage();
+  await peek.goto(`/shows/${roomNumber}`);
+  await expectVideoPlaying(peek.getByTestId("host-video"));
+  await expect(host.page.getByTestId("live-status")).toHaveText("LIVE");
+  await expectVideoPlaying(viewer.page.getByTestId("host-video"));
+  await expect(viewer.page.getByTestId("viewer-count")).toHaveText("1");
+  await peek.close();
+
   // The VJ ends the show: the viewer is told, the list is empty, the VJ sees the summary.
   await host.page.getByRole("button", { name: "End show" }).click();
   await expect(host.page).toHaveURL(new RegExp(`/studio/ended/${roomNumber}$`));

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { recountAudience } from "@/lib/presence/recount";
 import { broadcastShowEvent } from "@/lib/shows/broadcast";
 import { scheduleHostTimeoutCheck } from "@/lib/shows/host-timeout";
+import { hostIdentity, userIdOf } from "@/lib/shows/identity";
 import type { LiveShowRef } from "@/lib/shows/live-show-in-room";
 
 type Member = { sid: string; identity: string; name: string };
@@ -12,19 +13,21 @@ async function announce(show: LiveShowRef, type: "joined" | "left", member: Memb
   await broadcastShowEvent(show.roomNumber, { type, identity: member.identity, name: member.name, viewers });
 }
 
-async function isUser(identity: string): Promise<boolean> {
-  return (await db.user.count({ where: { id: identity } })) > 0;
+async function isUser(userId: string): Promise<boolean> {
+  return (await db.user.count({ where: { id: userId } })) > 0;
 }
 
 /** A person connected to a show's room (from LiveKit's participant_joined). */
 export async function participantJoined(show: LiveShowRef, member: Member): Promise<void> {
-  if (!(await isUser(member.identity))) return;
-  const isHost = member.identity === show.hostId;
+  const userId = userIdOf(member.identity);
+  if (!(await isUser(userId))) return;
+  // Only the host's publishing connection is "the host"; the host watching in a tab is not.
+  const isHost = member.identity === hostIdentity(show.hostId);
   const { audience, hostBack } = await db.$transaction(async (tx) => {
     // Keyed by LiveKit's participant sid: a retried or late webhook cannot double count.
     // (createMany + skipDuplicates, not upsert: joined and left may race for the same sid.)
     await tx.participantSession.createMany({
-      data: [{ id: member.sid, showId: show.id, userId: member.identity, isHost }],
+      data: [{ id: member.sid, showId: show.id, userId, isHost }],
       skipDuplicates: true,
     });
     const back = isHost
@@ -38,12 +41,14 @@ export async function participantJoined(show: LiveShowRef, member: Member): Prom
 
 /** A person left a show's room (from LiveKit's participant_left, also after a connection drop). */
 export async function participantLeft(show: LiveShowRef, member: Member): Promise<void> {
-  if (!(await isUser(member.identity))) return;
-  const isHost = member.identity === show.hostId;
+  const userId = userIdOf(member.identity);
+  if (!(await isUser(userId))) return;
+  // Only the host's publishing connection is "the host"; the host watching in a tab is not.
+  const isHost = member.identity === hostIdentity(show.hostId);
   const now = new Date();
   const { audience, hostAway } = await db.$transaction(async (tx) => {
     await tx.participantSession.createMany({
-      data: [{ id: member.sid, showId: show.id, userId: member.identity, isHost, joinedAt: now, leftAt: now }],
+      data: [{ id: member.sid, showId: show.id, userId, isHost, joinedAt: now, leftAt: now }],
       skipDuplicates: true,
     });
     await tx.participantSession.updateMany({ where: { id: member.sid, leftAt: null }, data: { leftAt: now } });

@@ -8,15 +8,13 @@ import type { Tx } from "@/lib/db";
  */
 export async function recountAudience(tx: Tx, showId: string) {
   await tx.$queryRaw`SELECT id FROM "Show" WHERE id = ${showId} FOR UPDATE`;
+  const show = await tx.show.findUniqueOrThrow({ where: { id: showId }, select: { peakViewers: true, hostId: true } });
+  // The host watching their own show in another tab is not a viewer either.
+  const viewers = { showId, isHost: false, userId: { not: show.hostId } };
   const [current, unique] = await Promise.all([
-    tx.participantSession.findMany({
-      where: { showId, isHost: false, leftAt: null },
-      distinct: ["userId"],
-      select: { userId: true },
-    }),
-    tx.participantSession.findMany({ where: { showId, isHost: false }, distinct: ["userId"], select: { userId: true } }),
+    tx.participantSession.findMany({ where: { ...viewers, leftAt: null }, distinct: ["userId"], select: { userId: true } }),
+    tx.participantSession.findMany({ where: viewers, distinct: ["userId"], select: { userId: true } }),
   ]);
-  const show = await tx.show.findUniqueOrThrow({ where: { id: showId }, select: { peakViewers: true } });
   return tx.show.update({
     where: { id: showId },
     data: {

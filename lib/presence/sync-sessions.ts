@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { RoomParticipant } from "@/lib/livekit/rooms";
 import { recountAudience } from "@/lib/presence/recount";
 import { broadcastShowEvent } from "@/lib/shows/broadcast";
+import { hostIdentity, userIdOf } from "@/lib/shows/identity";
 import type { LiveShowRef } from "@/lib/shows/live-show-in-room";
 
 /**
@@ -12,11 +13,14 @@ import type { LiveShowRef } from "@/lib/shows/live-show-in-room";
 export async function syncSessions(show: LiveShowRef, inRoom: RoomParticipant[], now = new Date()): Promise<void> {
   const people = inRoom.filter((p) => p.person);
   const knownUsers = new Set(
-    (await db.user.findMany({ where: { id: { in: people.map((p) => p.identity) } }, select: { id: true } })).map((u) => u.id),
+    (await db.user.findMany({ where: { id: { in: people.map((p) => userIdOf(p.identity)) } }, select: { id: true } })).map(
+      (u) => u.id,
+    ),
   );
-  const present = people.filter((p) => knownUsers.has(p.identity));
+  const present = people.filter((p) => knownUsers.has(userIdOf(p.identity)));
   const presentSids = present.map((p) => p.sid);
-  const hostPresent = present.some((p) => p.identity === show.hostId);
+  const host = hostIdentity(show.hostId);
+  const hostPresent = present.some((p) => p.identity === host);
 
   const hostChange = await db.$transaction(async (tx) => {
     await tx.participantSession.updateMany({
@@ -24,7 +28,13 @@ export async function syncSessions(show: LiveShowRef, inRoom: RoomParticipant[],
       data: { leftAt: now },
     });
     await tx.participantSession.createMany({
-      data: present.map((p) => ({ id: p.sid, showId: show.id, userId: p.identity, isHost: p.identity === show.hostId, joinedAt: p.joinedAt })),
+      data: present.map((p) => ({
+        id: p.sid,
+        showId: show.id,
+        userId: userIdOf(p.identity),
+        isHost: p.identity === host,
+        joinedAt: p.joinedAt,
+      })),
       skipDuplicates: true,
     });
     await recountAudience(tx, show.id);

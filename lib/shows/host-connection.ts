@@ -1,6 +1,7 @@
 import "server-only";
 import { livekitConfig } from "@/lib/livekit/config";
 import { mintRoomToken } from "@/lib/livekit/tokens";
+import { hostIdentity, viewerIdentity } from "@/lib/shows/identity";
 import { roomNameFor } from "@/lib/shows/room-name";
 
 export type ConnectionDetails = { serverUrl: string; token: string; roomNumber: number };
@@ -13,7 +14,7 @@ export async function connectionDetails(
 ): Promise<ConnectionDetails> {
   const token = await mintRoomToken({
     room: roomNameFor(roomNumber),
-    identity: user.id,
+    identity: role === "host" ? hostIdentity(user.id) : viewerIdentity(user.id),
     name: user.name,
     canPublish: role === "host",
     attributes: { role },
