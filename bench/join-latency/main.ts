@@ -32,8 +32,6 @@ type JoinRun = {
   /** the last script fetched after the click (the watch page's code) has arrived */
   toCode: number;
   scripts: number;
-  toTokenStart: number;
-  token: number;
   toVideo: number;
   toFrame: number;
   how: string;
@@ -59,9 +57,6 @@ async function joinOnce(viewer: Awaited<ReturnType<typeof newContext>>, roomNumb
       const probe = (window as unknown as { __join: JoinProbe }).__join;
       const timings = (type: string): PerformanceResourceTiming[] =>
         performance.getEntriesByType(type).filter((e): e is PerformanceResourceTiming => e instanceof PerformanceResourceTiming);
-      const token = timings("resource")
-        .filter((e) => e.name.includes(`/api/shows/${room}/token`))
-        .at(-1);
       // The watch page's server answer: an RSC fetch after a client-side navigation, or the
       // document itself after a full one.
       const rsc = timings("resource")
@@ -75,11 +70,9 @@ async function joinOnce(viewer: Awaited<ReturnType<typeof newContext>>, roomNumb
         scripts: scripts.length,
         codeEnd: scripts.length ? performance.timeOrigin + Math.max(...scripts.map((e) => e.responseEnd)) : Number.NaN,
         pageEnd: page ? performance.timeOrigin + page.responseEnd : Number.NaN,
-        tokenStart: token ? performance.timeOrigin + token.startTime : Number.NaN,
-        tokenEnd: token ? performance.timeOrigin + token.responseEnd : Number.NaN,
       };
     }, roomNumber);
-    const { probe, pageEnd, codeEnd, scripts, tokenStart, tokenEnd } = result;
+    const { probe, pageEnd, codeEnd, scripts } = result;
     const { clickAt, videoAt, frameAt } = probe;
     if (clickAt === undefined || videoAt === undefined || frameAt === undefined) throw new Error(`incomplete probe: ${JSON.stringify(probe)}`);
     await page.goBack(); // leaves the room before the page closes, as a viewer would
@@ -88,9 +81,7 @@ async function joinOnce(viewer: Awaited<ReturnType<typeof newContext>>, roomNumb
       toPage: pageEnd - clickAt,
       toCode: codeEnd - clickAt,
       scripts,
-      toTokenStart: tokenStart - pageEnd,
-      token: tokenEnd - tokenStart,
-      toVideo: videoAt - tokenEnd,
+      toVideo: videoAt - pageEnd,
       toFrame: frameAt - videoAt,
       how: probe.how ?? "?",
     };
@@ -175,10 +166,9 @@ async function bench(browser: Browser, appUrl: string): Promise<void> {
   process.stdout.write(
     `${table([
       ["phase", "p50"],
-      ["click → watch page's server answer received (RSC render)", ms(percentile(joins.map((j) => j.toPage), 50))],
-      ["→ token request starts (code loading, render, hydration)", ms(percentile(joins.map((j) => j.toTokenStart), 50))],
-      ["→ token received (POST /api/shows/<n>/token)", ms(percentile(joins.map((j) => j.token), 50))],
-      ["→ host video element (LiveKit connect + subscribe)", ms(percentile(joins.map((j) => j.toVideo), 50))],
+      // The watch page's server render also mints the viewer's LiveKit token.
+      ["click → watch page's server answer received (RSC render + token)", ms(percentile(joins.map((j) => j.toPage), 50))],
+      ["→ host video element (code, hydration, LiveKit connect + subscribe)", ms(percentile(joins.map((j) => j.toVideo), 50))],
       ["→ first frame (media path + decode)", ms(percentile(joins.map((j) => j.toFrame), 50))],
     ])}\n`,
   );
