@@ -19,9 +19,10 @@ export async function fillRegister(page: Page, user: Partial<TestUser>) {
   await page.getByRole("button", { name: "Sign up" }).click();
 }
 
-/** Registers through the UI and waits until the header shows the logged-in user. */
+/** Registers through the UI and waits until it has landed (on the home page) logged in. */
 export async function register(page: Page, user: TestUser) {
   await fillRegister(page, user);
+  await page.waitForURL((url) => url.pathname === "/");
   await expect(page.getByTestId("current-user")).toHaveText(user.name);
 }
 
