@@ -4,14 +4,13 @@ import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { parseOutputs } from "@/lib/egress/record-egress";
 import { AppError } from "@/lib/errors";
-import { getShowByRoomNumber } from "@/lib/shows/get-show";
+import { requireShow } from "@/lib/shows/get-show";
 
 export const RUNNING_STATUSES = ["STARTING", "ACTIVE"] as const;
 
 /** The show, if this user may start and stop its outputs (the host only). */
 export async function showForBroadcaster(user: SessionUser, roomNumber: number) {
-  const show = await getShowByRoomNumber(roomNumber);
-  if (!show) throw new AppError("NOT_FOUND", `There is no show in room ${roomNumber}.`);
+  const show = await requireShow(roomNumber);
   if (!can(showRoleOf(user, show), "show.broadcast")) {
     throw new AppError("FORBIDDEN", "Only the host can start or stop streaming and recording.");
   }

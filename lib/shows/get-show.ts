@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 
 const showSelect = {
   id: true,
@@ -26,3 +27,10 @@ export const getShowByRoomNumber = cache(async (roomNumber: number) =>
 );
 
 export type ShowDetails = NonNullable<Awaited<ReturnType<typeof getShowByRoomNumber>>>;
+
+/** The show in a room, or a NOT_FOUND error a user can read. */
+export async function requireShow(roomNumber: number): Promise<ShowDetails> {
+  const show = await getShowByRoomNumber(roomNumber);
+  if (!show) throw new AppError("NOT_FOUND", `There is no show in room ${roomNumber}.`);
+  return show;
+}

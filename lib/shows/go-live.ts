@@ -8,10 +8,11 @@ import { createRoom } from "@/lib/livekit/rooms";
 import { deleteCover, renderCover, saveCover } from "@/lib/shows/cover";
 import { type ConnectionDetails, connectionDetails } from "@/lib/shows/host-connection";
 import { roomNameFor } from "@/lib/shows/room-name";
+import { liveShowOfHost } from "@/lib/shows/show-for-host";
 import type { goLiveSchema } from "@/lib/shows/schema";
 
 async function alreadyLive(hostId: string): Promise<AppError> {
-  const live = await db.show.findFirst({ where: { hostId, status: "LIVE" }, select: { roomNumber: true } });
+  const live = await liveShowOfHost(hostId);
   return new AppError(
     "ALREADY_LIVE",
     live
@@ -25,7 +26,7 @@ async function alreadyLive(hostId: string): Promise<AppError> {
  * host's publishing connection. One live show per host (also enforced by a unique index).
  */
 export async function goLive(user: SessionUser, input: z.output<typeof goLiveSchema>): Promise<ConnectionDetails> {
-  if (await db.show.count({ where: { hostId: user.id, status: "LIVE" } })) throw await alreadyLive(user.id);
+  if (await liveShowOfHost(user.id)) throw await alreadyLive(user.id);
   // Validate the cover fully before anything is stored.
   const cover = input.cover ? await renderCover(input.cover) : null;
   const coverPath = cover ? await saveCover(cover) : null;
