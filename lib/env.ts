@@ -11,6 +11,12 @@ const envSchema = z.object({
   LIVEKIT_API_URL: z.url(),
   LIVEKIT_API_KEY: z.string().min(1),
   LIVEKIT_API_SECRET: z.string().min(32, "must be at least 32 characters"),
+  /** Shared state across app instances (rate limits, counters). */
+  REDIS_URL: z.url(),
+  /** Reverse proxies in front of the app that append to X-Forwarded-For (0: none, the app faces clients). */
+  SUIXIN_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  /** JSON overrides of lib/rate-limit/limits.ts, e.g. {"login.account":{"durationSeconds":10}}. */
+  SUIXIN_RATE_LIMITS: z.string().optional(),
   /** Where egress outputs and uploads live (absolute path). */
   SUIXIN_DATA_DIR: z.string().min(1),
   /** How long a show waits for a disconnected host before it ends by itself. */

@@ -24,6 +24,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldErrors,
+    /** RATE_LIMITED: when the same request may succeed again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "AppError";
@@ -34,7 +36,7 @@ export class AppError extends Error {
   }
 }
 
-export type ErrorBody = { code: ErrorCode; message: string; fields?: FieldErrors };
+export type ErrorBody = { code: ErrorCode; message: string; fields?: FieldErrors; retryAfterSeconds?: number };
 
 export function validationError(error: z.ZodError): AppError {
   const fields: FieldErrors = {};
@@ -57,6 +59,7 @@ export function toErrorBody(error: unknown): { status: number; body: ErrorBody }
   if (appError) {
     const body: ErrorBody = { code: appError.code, message: appError.message };
     if (appError.fields) body.fields = appError.fields;
+    if (appError.retryAfterSeconds !== undefined) body.retryAfterSeconds = appError.retryAfterSeconds;
     return { status: appError.status, body };
   }
   console.error("[suixin] unexpected error", error);
@@ -65,5 +68,6 @@ export function toErrorBody(error: unknown): { status: number; body: ErrorBody }
 
 export function errorResponse(error: unknown): Response {
   const { status, body } = toErrorBody(error);
-  return Response.json({ error: body }, { status });
+  const headers: HeadersInit = body.retryAfterSeconds !== undefined ? { "retry-after": String(body.retryAfterSeconds) } : {};
+  return Response.json({ error: body }, { status, headers });
 }

@@ -19,9 +19,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     const input = check(Object.fromEntries(new FormData(event.currentTarget)));
     if (!input) return;
     setPending(true);
-    const loggedIn = await signIn(input);
+    const signedIn = await signIn(input);
     setPending(false);
-    if (!loggedIn) setFormError("Wrong email or password.");
+    if (!signedIn.ok) setFormError(signedIn.message);
   }
 
   return (

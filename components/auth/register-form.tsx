@@ -27,9 +27,9 @@ export function RegisterForm({ callbackUrl }: { callbackUrl: string }) {
       setFields(result.error.fields ?? {});
       return;
     }
-    const loggedIn = await signIn(input);
+    const signedIn = await signIn(input);
     setPending(false);
-    if (!loggedIn) setFormError("Your account was created, but logging in failed. Please log in.");
+    if (!signedIn.ok) setFormError("Your account was created, but logging in failed. Please log in.");
   }
 
   return (

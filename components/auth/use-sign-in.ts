@@ -3,14 +3,20 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 
-/** Logs in with email + password, then goes to `callbackUrl`; resolves to false if login failed. */
+export type SignInOutcome = { ok: true } | { ok: false; message: string };
+
+/** Logs in with email + password, then goes to `callbackUrl`; says why when it did not. */
 export function useSignIn(callbackUrl: string) {
   const router = useRouter();
-  return async (credentials: { email: string; password: string }): Promise<boolean> => {
+  return async (credentials: { email: string; password: string }): Promise<SignInOutcome> => {
     const result = await signIn("credentials", { ...credentials, redirect: false });
-    if (!result || result.error) return false;
-    router.push(callbackUrl);
-    router.refresh();
-    return true;
+    if (result?.ok && !result.error) {
+      router.push(callbackUrl);
+      router.refresh();
+      return { ok: true };
+    }
+    // Refused before the password was checked (too many attempts): the server's own words.
+    if (result?.status === 429 && result.error) return { ok: false, message: result.error };
+    return { ok: false, message: "Wrong email or password." };
   };
 }

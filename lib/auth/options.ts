@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { loginSucceeded } from "@/lib/auth/login-guard";
 import { loginSchema } from "@/lib/auth/schema";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 
@@ -16,7 +17,10 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials) {
         const parsed = loginSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        return verifyCredentials(parsed.data);
+        // Attempts are counted by the route before this runs (app/api/auth/[...nextauth]/route.ts).
+        const user = await verifyCredentials(parsed.data);
+        if (user) await loginSucceeded(user.email);
+        return user;
       },
     }),
   ],

@@ -19,4 +19,12 @@ describe("password hashing", () => {
     await expect(verifyPassword("x", "")).resolves.toBe(false);
     await expect(verifyPassword("x", "md5$abc")).resolves.toBe(false);
   });
+
+  it("queues a burst of hashes a few at a time and refuses what does not fit the queue", async () => {
+    const results = await Promise.allSettled(Array.from({ length: 80 }, () => hashPassword("burst")));
+    const refused = results.flatMap((r) => (r.status === "rejected" ? [String(r.reason)] : []));
+    expect(results.length - refused.length).toBeGreaterThanOrEqual(64);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const reason of refused) expect(reason).toMatch(/busy/);
+  }, 60_000);
 });

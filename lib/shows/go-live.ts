@@ -5,6 +5,7 @@ import { db, isUniqueViolation } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { createRoom } from "@/lib/livekit/rooms";
+import { consume } from "@/lib/rate-limit";
 import { deleteCover, renderCover, saveCover } from "@/lib/shows/cover";
 import { type ConnectionDetails, connectionDetails } from "@/lib/shows/host-connection";
 import { roomNameFor } from "@/lib/shows/room-name";
@@ -26,7 +27,9 @@ async function alreadyLive(hostId: string): Promise<AppError> {
  * host's publishing connection. One live show per host (also enforced by a unique index).
  */
 export async function goLive(user: SessionUser, input: z.output<typeof goLiveSchema>): Promise<ConnectionDetails> {
+  await consume("show.go-live", user.id);
   if (await liveShowOfHost(user.id)) throw await alreadyLive(user.id);
+  if (input.cover) await consume("show.cover-upload", user.id);
   // Validate the cover fully before anything is stored.
   const cover = input.cover ? await renderCover(input.cover) : null;
   const coverPath = cover ? await saveCover(cover) : null;

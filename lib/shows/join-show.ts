@@ -2,6 +2,7 @@ import "server-only";
 import { can, showRoleOf } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { consume } from "@/lib/rate-limit";
 import { requireShow } from "@/lib/shows/get-show";
 import { type ConnectionDetails, connectionDetails } from "@/lib/shows/host-connection";
 
@@ -10,6 +11,7 @@ import { type ConnectionDetails, connectionDetails } from "@/lib/shows/host-conn
  * the host included (the host publishes from the studio).
  */
 export async function joinShowAsViewer(user: SessionUser, roomNumber: number): Promise<ConnectionDetails> {
+  await consume("show.token", user.id);
   const show = await requireShow(roomNumber);
   if (show.status !== "LIVE") throw new AppError("SHOW_ENDED", "This show has ended.");
   if (!can(showRoleOf(user, show), "show.subscribe")) throw new AppError("FORBIDDEN", "You may not watch this show.");

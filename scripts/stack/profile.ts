@@ -23,10 +23,22 @@ export interface Profile {
   appSettings: Record<string, string>;
 }
 
+// Every test browser comes from 127.0.0.1, so per-IP limits would trip across tests; the
+// per-account login window is shortened so the limit's test can see it pass.
+const TEST_RATE_LIMITS = {
+  "login.ip": { points: 100_000 },
+  "register.ip": { points: 100_000 },
+  "login.account": { durationSeconds: 10, growingBlockSeconds: 10 },
+};
+
 // Tests shorten the host's grace period and reconcile often, so crash handling runs in seconds.
 const APP_SETTINGS: Record<ProfileName, Record<string, string>> = {
   dev: { SUIXIN_HOST_GRACE_SECONDS: "60", SUIXIN_RECONCILE_SECONDS: "15" },
-  test: { SUIXIN_HOST_GRACE_SECONDS: "10", SUIXIN_RECONCILE_SECONDS: "2" },
+  test: {
+    SUIXIN_HOST_GRACE_SECONDS: "10",
+    SUIXIN_RECONCILE_SECONDS: "2",
+    SUIXIN_RATE_LIMITS: JSON.stringify(TEST_RATE_LIMITS),
+  },
 };
 
 const DEFAULTS: Record<ProfileName, { ports: Profile["ports"]; dataDir: string; wipe: boolean; logMode: LogMode }> = {

@@ -3,8 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ShowEnded } from "@/components/shows/show-ended";
 import { ViewerRoom } from "@/components/room/viewer-room";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
 import { currentHlsPlaylist } from "@/lib/egress/hls";
+import { AppError } from "@/lib/errors";
 import { getShowByRoomNumber } from "@/lib/shows/get-show";
 import { joinShowAsViewer } from "@/lib/shows/join-show";
 import { roomNumberSchema } from "@/lib/shows/schema";
@@ -24,6 +25,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: show.title };
 }
 
+/** The viewer's connection, or the reason they may not have one right now (too many joins). */
+async function viewerConnection(user: SessionUser, roomNumber: number) {
+  try {
+    return { connection: await joinShowAsViewer(user, roomNumber), refusal: null };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "RATE_LIMITED") return { connection: null, refusal: error.message };
+    throw error;
+  }
+}
+
 export default async function WatchPage({ params }: Props) {
   const show = await loadShow(params);
   if (show.status !== "LIVE") return <ShowEnded title={show.title} />;
@@ -31,7 +42,7 @@ export default async function WatchPage({ params }: Props) {
   const user = await getCurrentUser();
   // Minted in the server render (not fetched after hydration): it saves a round trip on join.
   // This page is per user and never cached; the token lives 5 minutes and only subscribes.
-  const connection = user ? await joinShowAsViewer(user, show.roomNumber) : null;
+  const { connection, refusal } = user ? await viewerConnection(user, show.roomNumber) : { connection: null, refusal: null };
   const hlsAvailable = !user && (await currentHlsPlaylist(show)) !== null;
   return (
     <section className="space-y-4">
@@ -41,7 +52,11 @@ export default async function WatchPage({ params }: Props) {
           {show.host.name} · room {show.roomNumber}
         </p>
       </header>
-      {connection ? (
+      {refusal ? (
+        <p role="alert" className="rounded-lg border border-amber-700 bg-amber-950 p-4 text-amber-200">
+          {refusal}
+        </p>
+      ) : connection ? (
         <ViewerRoom
           connection={connection}
           title={show.title}

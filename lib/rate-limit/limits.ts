@@ -1,0 +1,60 @@
+import { z } from "zod";
+
+/**
+ * Every abuse limit of the app, by name: `points` uses per `durationSeconds` per key (a user id,
+ * an IP, an email). `growingBlockSeconds` blocks a key that exceeded its limit, doubling the block
+ * each time it happens again within a day (up to `maxBlockSeconds`). `what` names the action in
+ * the "… too often. Try again in N s." message.
+ */
+export const limitSchema = z.object({
+  points: z.number().int().positive(),
+  durationSeconds: z.number().int().positive(),
+  growingBlockSeconds: z.number().int().positive().optional(),
+  maxBlockSeconds: z.number().int().positive().optional(),
+  what: z.string().min(1),
+});
+
+export type Limit = z.infer<typeof limitSchema>;
+
+export const defaultLimits = {
+  // Login: per account (brute force on one password) and per IP (spraying many accounts).
+  "login.account": { points: 10, durationSeconds: 60, growingBlockSeconds: 60, maxBlockSeconds: 3600, what: "Too many login attempts" },
+  "login.ip": { points: 50, durationSeconds: 600, growingBlockSeconds: 600, maxBlockSeconds: 86_400, what: "Too many login attempts from your network" },
+  "register.ip": { points: 10, durationSeconds: 3600, what: "Too many new accounts from your network" },
+  "show.go-live": { points: 6, durationSeconds: 60, what: "Going live too often" },
+  "show.cover-upload": { points: 10, durationSeconds: 600, what: "Uploading covers too often" },
+  "show.token": { points: 30, durationSeconds: 60, what: "Joining shows too often" },
+} as const satisfies Record<string, Limit>;
+
+export type LimitName = keyof typeof defaultLimits;
+
+export const DAY_SECONDS = 24 * 60 * 60;
+
+/** The block after the n-th time a key went over its limit within a day: doubling, capped. */
+export function growingBlockSeconds(limit: Limit, times: number): number {
+  const base = limit.growingBlockSeconds ?? limit.durationSeconds;
+  return Math.min(base * 2 ** Math.max(0, times - 1), limit.maxBlockSeconds ?? DAY_SECONDS);
+}
+
+export function isLimitName(name: string): name is LimitName {
+  return Object.hasOwn(defaultLimits, name);
+}
+
+const overridesSchema = z.record(z.string(), limitSchema.partial());
+
+/**
+ * The limits in force: the defaults, with overrides from `SUIXIN_RATE_LIMITS` (JSON, e.g.
+ * `{"login.account":{"durationSeconds":10}}`; the test profile raises per-IP limits because every
+ * test browser comes from 127.0.0.1). Unknown names and bad values are refused at start.
+ */
+export function resolveLimits(raw: string | undefined): Record<LimitName, Limit> {
+  const limits: Record<LimitName, Limit> = { ...defaultLimits };
+  if (!raw) return limits;
+  const parsed = overridesSchema.safeParse(JSON.parse(raw));
+  if (!parsed.success) throw new Error(`SUIXIN_RATE_LIMITS: ${parsed.error.issues[0]?.message ?? "invalid"}`);
+  for (const [name, override] of Object.entries(parsed.data)) {
+    if (!isLimitName(name)) throw new Error(`SUIXIN_RATE_LIMITS: unknown limit "${name}"`);
+    limits[name] = limitSchema.parse({ ...limits[name], ...override });
+  }
+  return limits;
+}
