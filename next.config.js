@@ -5,7 +5,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and server-only packages stay out of the bundle.
-  serverExternalPackages: ["sharp", "pg", "@prisma/adapter-pg"],
+  serverExternalPackages: ["sharp", "pg", "@prisma/adapter-pg", "graphile-worker"],
   experimental: {
     serverActions: { bodySizeLimit: "6mb" }, // cover images (validated to 5 MB in lib/shows)
   },

@@ -19,8 +19,8 @@ const envSchema = z.object({
   SUIXIN_RATE_LIMITS: z.string().optional(),
   /** Where egress outputs and uploads live (absolute path). */
   SUIXIN_DATA_DIR: z.string().min(1),
-  /** How long a show waits for a disconnected host before it ends by itself. */
-  SUIXIN_HOST_GRACE_SECONDS: z.coerce.number().int().positive().default(60),
+  /** JSON defaults of the operator settings (lib/settings/schema.ts), e.g. {"hostGraceSeconds":10}. */
+  SUIXIN_SETTINGS: z.string().optional(),
   /** How often the app reconciles its show list against LiveKit. */
   SUIXIN_RECONCILE_SECONDS: z.coerce.number().int().positive().default(15),
 });

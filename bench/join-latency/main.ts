@@ -192,7 +192,7 @@ async function main(): Promise<void> {
   let stack: RunningStack | undefined;
   let browser: Browser | undefined;
   try {
-    stack = await startStack("join", { SUIXIN_RECONCILE_SECONDS: "15", SUIXIN_HOST_GRACE_SECONDS: "60" });
+    stack = await startStack("join", { SUIXIN_RECONCILE_SECONDS: "15", SUIXIN_SETTINGS: JSON.stringify({ hostGraceSeconds: 60 }) });
     process.stdout.write(`stack up: ${stack.info.appUrl}\n`);
     browser = await launchBrowser();
     await bench(browser, stack.info.appUrl);

@@ -3,7 +3,7 @@
 import { useRemoteParticipant } from "@livekit/components-react";
 import { ConnectionQuality, ParticipantEvent, type RemoteParticipant } from "livekit-client";
 import { useEffect, useState } from "react";
-import { useShowEvents } from "@/components/room/use-show-events";
+import { useRoomEvents } from "@/components/room/use-room-events";
 
 export type Notice = { id: number; text: string };
 
@@ -24,7 +24,7 @@ export function useRoomActivity({ hostIdentity, initialViewers, initialHostAway 
   const host = useRemoteParticipant(hostIdentity);
   const hostLost = useConnectionLost(host);
 
-  useShowEvents((event) => {
+  useRoomEvents((event) => {
     switch (event.type) {
       case "joined":
       case "left":

@@ -3,12 +3,12 @@
 import { useRoomContext } from "@livekit/components-react";
 import { DisconnectReason, RoomEvent } from "livekit-client";
 import { useEffect } from "react";
-import { useShowEvents } from "@/components/room/use-show-events";
+import { useRoomEvents } from "@/components/room/use-room-events";
 
 /** Calls onEnded when the server says the show ended, or LiveKit closes the room under us. */
 export function useShowEnd(onEnded: () => void) {
   const room = useRoomContext();
-  useShowEvents((event) => {
+  useRoomEvents((event) => {
     if (event.type === "ended") onEnded();
   });
   useEffect(() => {

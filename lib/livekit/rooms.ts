@@ -77,20 +77,23 @@ export async function listParticipants(room: string): Promise<RoomParticipant[]>
   }
 }
 
+export type SendOptions = {
+  /** only these identities get the message; everyone in the room when absent */
+  destinationIdentities?: string[];
+  /** lossy (unordered, may drop) instead of reliable: for high-rate, replaceable events */
+  lossy?: boolean;
+};
+
 /**
  * Sends a JSON message on a topic to everyone in the room, or to the given identities.
- * Reliable delivery: these are business events (show ended, joined, invited...).
+ * A room that is gone is not an error: there is nobody left to tell.
  */
-export async function sendRoomMessage(
-  room: string,
-  topic: string,
-  payload: unknown,
-  destinationIdentities?: string[],
-): Promise<void> {
+export async function sendRoomMessage(room: string, topic: string, payload: unknown, options: SendOptions = {}): Promise<void> {
   const data = new TextEncoder().encode(JSON.stringify(payload));
+  const kind = options.lossy ? DataPacket_Kind.LOSSY : DataPacket_Kind.RELIABLE;
   try {
     await call("sendData", () =>
-      roomService().sendData(room, data, DataPacket_Kind.RELIABLE, { topic, destinationIdentities }),
+      roomService().sendData(room, data, kind, { topic, destinationIdentities: options.destinationIdentities }),
     );
   } catch (error) {
     if (!isNotFound(error)) throw error;

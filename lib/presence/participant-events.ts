@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { recountAudience } from "@/lib/presence/recount";
-import { broadcastShowEvent } from "@/lib/shows/broadcast";
+import { broadcastRoomEvent } from "@/lib/events/broadcast";
 import { scheduleHostTimeoutCheck } from "@/lib/shows/host-timeout";
 import { hostIdentity, userIdOf } from "@/lib/shows/identity";
 import type { LiveShowRef } from "@/lib/shows/live-show-in-room";
@@ -10,7 +10,7 @@ type Member = { sid: string; identity: string; name: string };
 
 /** Tells the room who came or went, with the audience size the server just computed. */
 async function announce(show: LiveShowRef, type: "joined" | "left", member: Member, viewers: number) {
-  await broadcastShowEvent(show.roomNumber, { type, identity: member.identity, name: member.name, viewers });
+  await broadcastRoomEvent(show.roomNumber, { type, identity: member.identity, name: member.name, viewers });
 }
 
 async function isUser(userId: string): Promise<boolean> {
@@ -36,7 +36,7 @@ export async function participantJoined(show: LiveShowRef, member: Member): Prom
     return { audience: await recountAudience(tx, show.id), hostBack: back };
   });
   await announce(show, "joined", member, audience.viewerCount);
-  if (hostBack) await broadcastShowEvent(show.roomNumber, { type: "host-back" });
+  if (hostBack) await broadcastRoomEvent(show.roomNumber, { type: "host-back" });
 }
 
 /** A person left a show's room (from LiveKit's participant_left, also after a connection drop). */
@@ -63,7 +63,7 @@ export async function participantLeft(show: LiveShowRef, member: Member): Promis
   });
   await announce(show, "left", member, audience.viewerCount);
   if (hostAway) {
-    await broadcastShowEvent(show.roomNumber, { type: "host-away" });
-    scheduleHostTimeoutCheck(show.id);
+    await broadcastRoomEvent(show.roomNumber, { type: "host-away" });
+    await scheduleHostTimeoutCheck(show.id);
   }
 }

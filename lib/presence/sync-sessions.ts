@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { RoomParticipant } from "@/lib/livekit/rooms";
 import { recountAudience } from "@/lib/presence/recount";
-import { broadcastShowEvent } from "@/lib/shows/broadcast";
+import { broadcastRoomEvent } from "@/lib/events/broadcast";
 import { hostIdentity, userIdOf } from "@/lib/shows/identity";
 import type { LiveShowRef } from "@/lib/shows/live-show-in-room";
 
@@ -45,5 +45,5 @@ export async function syncSessions(show: LiveShowRef, inRoom: RoomParticipant[],
     const { count } = await tx.show.updateMany({ where: { id: show.id, hostAwaySince: null }, data: { hostAwaySince: now } });
     return count > 0 ? "away" : null;
   });
-  if (hostChange) await broadcastShowEvent(show.roomNumber, { type: hostChange === "away" ? "host-away" : "host-back" });
+  if (hostChange) await broadcastRoomEvent(show.roomNumber, { type: hostChange === "away" ? "host-away" : "host-back" });
 }

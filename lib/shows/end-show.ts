@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { stopShowEgresses } from "@/lib/egress/stop-broadcast";
 import type { EndReason } from "@/lib/generated/prisma/enums";
 import { deleteRoom } from "@/lib/livekit/rooms";
-import { broadcastShowEvent } from "@/lib/shows/broadcast";
+import { broadcastRoomEvent } from "@/lib/events/broadcast";
 import { roomNameFor } from "@/lib/shows/room-name";
 
 /**
@@ -25,7 +25,7 @@ export async function endShow(showId: string, reason: EndReason): Promise<boolea
   await stopShowEgresses(showId);
   if (reason !== "ROOM_GONE") {
     try {
-      await broadcastShowEvent(show.roomNumber, { type: "ended", reason });
+      await broadcastRoomEvent(show.roomNumber, { type: "ended", reason });
       await deleteRoom(roomNameFor(show.roomNumber));
     } catch (error) {
       // The show is ended in the database either way; the reconcile loop closes a room left open.

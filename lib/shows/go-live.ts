@@ -2,10 +2,10 @@ import "server-only";
 import type { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { db, isUniqueViolation } from "@/lib/db";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { createRoom } from "@/lib/livekit/rooms";
 import { consume } from "@/lib/rate-limit";
+import { getSetting } from "@/lib/settings";
 import { deleteCover, renderCover, saveCover } from "@/lib/shows/cover";
 import { type ConnectionDetails, connectionDetails } from "@/lib/shows/host-connection";
 import { roomNameFor } from "@/lib/shows/room-name";
@@ -43,7 +43,7 @@ export async function goLive(user: SessionUser, input: z.output<typeof goLiveSch
     throw error;
   }
 
-  const grace = env().SUIXIN_HOST_GRACE_SECONDS;
+  const grace = await getSetting("hostGraceSeconds");
   try {
     // The room outlives a host who drops for the grace period; the app ends the show, not LiveKit.
     await createRoom(roomNameFor(show.roomNumber), { emptyTimeout: grace + 60, departureTimeout: grace + 30 });

@@ -1,11 +1,13 @@
 import "server-only";
+import { z } from "zod";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { defineJob } from "@/lib/jobs/define";
+import { getSetting } from "@/lib/settings";
 import { endShow } from "@/lib/shows/end-show";
 
 /** Ends the show if its host has been away for longer than the grace period. */
 export async function endIfHostGone(showId: string, now = new Date()): Promise<boolean> {
-  const graceMs = env().SUIXIN_HOST_GRACE_SECONDS * 1000;
+  const graceMs = (await getSetting("hostGraceSeconds")) * 1000;
   const show = await db.show.findFirst({
     where: { id: showId, status: "LIVE", hostAwaySince: { lte: new Date(now.getTime() - graceMs) } },
     select: { id: true },
@@ -13,13 +15,15 @@ export async function endIfHostGone(showId: string, now = new Date()): Promise<b
   return show ? endShow(show.id, "HOST_TIMEOUT") : false;
 }
 
+export const hostTimeoutJob = defineJob("shows.host-timeout", z.object({ showId: z.string() }), async ({ showId }) => {
+  await endIfHostGone(showId);
+});
+
 /**
- * Checks again when the grace period is over. The timer is only a fast path: the reconcile
- * loop applies the same rule, so a restart or a second app instance cannot miss it.
+ * Checks again when the grace period is over (a durable delayed job: it survives a restart and
+ * runs on whichever instance is free). The reconcile loop applies the same rule as a backstop.
  */
-export function scheduleHostTimeoutCheck(showId: string): void {
-  const delay = env().SUIXIN_HOST_GRACE_SECONDS * 1000 + 250;
-  setTimeout(() => {
-    endIfHostGone(showId).catch((error) => console.error("[shows] host timeout check failed", error));
-  }, delay).unref();
+export async function scheduleHostTimeoutCheck(showId: string): Promise<void> {
+  const delayMs = (await getSetting("hostGraceSeconds")) * 1000 + 250;
+  await hostTimeoutJob.enqueue({ showId }, { runAt: new Date(Date.now() + delayMs), jobKey: `host-timeout:${showId}` });
 }

@@ -31,13 +31,18 @@ const TEST_RATE_LIMITS = {
   "login.account": { durationSeconds: 10, growingBlockSeconds: 10 },
 };
 
-// Tests shorten the host's grace period and reconcile often, so crash handling runs in seconds.
+// Defaults of operator settings (lib/settings/schema.ts) per profile. `npm start` is for trying
+// Suixin out, so coins can be topped up for free there; tests also shorten the host's grace
+// period (crash handling runs in seconds) and push to local RTMP receivers.
+const DEV_SETTINGS = { testTopUpEnabled: true };
+const TEST_SETTINGS = { hostGraceSeconds: 10, testTopUpEnabled: true, allowPrivateRtmp: true };
+
 const APP_SETTINGS: Record<ProfileName, Record<string, string>> = {
-  dev: { SUIXIN_HOST_GRACE_SECONDS: "60", SUIXIN_RECONCILE_SECONDS: "15" },
+  dev: { SUIXIN_RECONCILE_SECONDS: "15", SUIXIN_SETTINGS: JSON.stringify(DEV_SETTINGS) },
   test: {
-    SUIXIN_HOST_GRACE_SECONDS: "10",
     SUIXIN_RECONCILE_SECONDS: "2",
     SUIXIN_RATE_LIMITS: JSON.stringify(TEST_RATE_LIMITS),
+    SUIXIN_SETTINGS: JSON.stringify(TEST_SETTINGS),
   },
 };
 

@@ -94,6 +94,14 @@ const migrateStep: Step = {
       cwd: ctx.repoRoot,
       env: { DATABASE_URL: ctx.databaseUrl },
     });
+    // The job queue's own schema (graphile_worker), so jobs can be enqueued before any app runs.
+    await ctx.supervisor.run({
+      name: "migrate-jobs",
+      command: nodeBin(ctx.repoRoot, "graphile-worker"),
+      args: ["--schema-only"],
+      cwd: ctx.repoRoot,
+      env: { DATABASE_URL: ctx.databaseUrl },
+    });
   },
 };
 

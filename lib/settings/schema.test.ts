@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { builtInSettings, settingDefaults } from "./schema";
+
+describe("settingDefaults", () => {
+  it("are the built-in values without SUIXIN_SETTINGS", () => {
+    expect(settingDefaults(undefined)).toEqual(builtInSettings);
+  });
+
+  it("take valid overrides", () => {
+    const settings = settingDefaults(JSON.stringify({ hostGraceSeconds: 10, allowPrivateRtmp: true }));
+    expect(settings.hostGraceSeconds).toBe(10);
+    expect(settings.allowPrivateRtmp).toBe(true);
+    expect(settings.pushChannelLimit).toBe(builtInSettings.pushChannelLimit);
+  });
+
+  it("refuse unknown keys, bad values and non-objects", () => {
+    expect(() => settingDefaults(JSON.stringify({ noSuch: 1 }))).toThrow(/unknown setting/);
+    expect(() => settingDefaults(JSON.stringify({ hostGraceSeconds: -1 }))).toThrow(/hostGraceSeconds/);
+    expect(() => settingDefaults(JSON.stringify({ recordingPartSeconds: 5 }))).toThrow(/recordingPartSeconds/);
+    expect(() => settingDefaults("[1]")).toThrow(/object/);
+    expect(() => settingDefaults("{")).toThrow(/JSON/);
+  });
+});
