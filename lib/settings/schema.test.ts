@@ -21,3 +21,18 @@ describe("settingDefaults", () => {
     expect(() => settingDefaults("{")).toThrow(/JSON/);
   });
 });
+
+describe("screening settings", () => {
+  it("default to flag-only rules every 15 s", () => {
+    expect(builtInSettings.screeningIntervalSeconds).toBe(15);
+    expect(builtInSettings.screeningRules.every((r) => r.action === "flag")).toBe(true);
+  });
+
+  it("refuse invalid rules with their message", () => {
+    expect(() => settingDefaults(JSON.stringify({ screeningRules: [{ class: "Porn", threshold: 2, action: "flag" }] }))).toThrow(
+      "SUIXIN_SETTINGS.screeningRules: The threshold must be between 0 and 1.",
+    );
+    expect(() => settingDefaults(JSON.stringify({ screeningRules: [{ class: "Nope", threshold: 0.5, action: "flag" }] }))).toThrow(/Unknown class "Nope"/);
+    expect(() => settingDefaults(JSON.stringify({ screeningIntervalSeconds: 0 }))).toThrow(/screeningIntervalSeconds/);
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_SCREENING_RULES, screeningRulesSchema } from "@/lib/screening/rules";
 
 /**
  * Operator settings: stored in the database (table Setting, one row per key), effective on every
@@ -24,6 +25,16 @@ export const settingSchemas = {
   platformSharePercent: z.number().int().min(0).max(100),
   /** Words masked in chat (case-insensitive, whole words). */
   wordFilter: z.array(z.string().trim().min(1).max(40)).max(1000),
+  /** How often the server takes a frame of every camera of every live show and screens it. */
+  screeningIntervalSeconds: z.number().int().min(1).max(3600),
+  /** What screening scores mean: per class a threshold (0–1) and an action (flag, blur, end). */
+  screeningRules: screeningRulesSchema,
+  /** Screening samples (scores and captured frames) are deleted after this long, unless a flag keeps the frame. */
+  screeningSampleRetentionHours: z.number().int().min(1).max(90 * 24),
+  /** Screening flags (their frame and scores) are deleted this long after they were raised. */
+  screeningFlagRetentionDays: z.number().int().min(1).max(3650),
+  /** After an operator said "looks fine", automatic flags and blurs of that show pause for this long (end rules still apply). */
+  screeningQuietMinutes: z.number().int().min(0).max(24 * 60),
 } as const satisfies Record<string, z.ZodType>;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -46,6 +57,11 @@ export const builtInSettings: Settings = {
   testTopUpEnabled: false,
   platformSharePercent: 0,
   wordFilter: ["fuck", "shit", "cunt"],
+  screeningIntervalSeconds: 15,
+  screeningRules: DEFAULT_SCREENING_RULES,
+  screeningSampleRetentionHours: 24,
+  screeningFlagRetentionDays: 90,
+  screeningQuietMinutes: 30,
 };
 
 /**
