@@ -7,14 +7,18 @@ import { MemberList } from "@/components/room/member-list";
 import { RoomNotices } from "@/components/room/room-notices";
 import { useRoomActivity } from "@/components/room/use-room-activity";
 import { useShowEnd } from "@/components/room/use-show-end";
+import { ScreeningShield } from "@/components/screening/screening-shield";
 import { ShowEnded } from "@/components/shows/show-ended";
 
 export type ViewerRoomProps = {
   connection: { serverUrl: string; token: string };
+  roomNumber: number;
   title: string;
   hostIdentity: string;
   initialViewers: number;
   initialHostAway: boolean;
+  /** automatic screening holds the show for review (lib/screening) */
+  initialBlurred: boolean;
 };
 
 function RoomBody({ props, onEnded }: { props: ViewerRoomProps; onEnded: () => void }) {
@@ -23,7 +27,9 @@ function RoomBody({ props, onEnded }: { props: ViewerRoomProps; onEnded: () => v
   return (
     <div className="grid gap-6 md:grid-cols-[3fr_1fr]">
       <div className="space-y-2">
-        <HostStage hostIdentity={props.hostIdentity} hostAway={hostAway} />
+        <ScreeningShield roomNumber={props.roomNumber} initialBlurred={props.initialBlurred}>
+          <HostStage hostIdentity={props.hostIdentity} hostAway={hostAway} />
+        </ScreeningShield>
         <RoomAudioRenderer />
         <StartAudio label="Click to turn on sound" className="rounded bg-zinc-800 px-3 py-1 text-sm" />
       </div>

@@ -16,6 +16,7 @@ import { MemberList } from "@/components/room/member-list";
 import { RoomNotices } from "@/components/room/room-notices";
 import { useShowEnd } from "@/components/room/use-show-end";
 import { useRoomActivity } from "@/components/room/use-room-activity";
+import { HostScreeningNotice } from "@/components/screening/host-screening-notice";
 import { BroadcastControls } from "@/components/studio/broadcast-controls";
 import type { DeviceChoice } from "@/components/studio/camera-preview";
 import { Button } from "@/components/ui/button";
@@ -88,6 +89,7 @@ function ConsoleBody({ session }: { session: HostSession }) {
         <p className="text-sm text-zinc-300">
           <span data-testid="viewer-count">{viewers}</span> watching
         </p>
+        <HostScreeningNotice roomNumber={roomNumber} />
         <FormError message={error} />
         <Button variant="danger" onClick={endShow} disabled={ending} className="w-full">
           {ending ? "Ending…" : "End show"}

@@ -10,6 +10,10 @@ const grants = {
   "show.end": ["host", "operator"],
   // HLS, RTMP push and MP4 recording of the show: the host's media, the host's call.
   "show.broadcast": ["host"],
+  // Automatic screening: operators read frames and scores and decide ("looks fine"); an operator
+  // hosting a show does not review their own. The host is told and may appeal.
+  "screening.review": ["operator"],
+  "screening.appeal": ["host"],
 } as const satisfies Record<string, readonly ShowRole[]>;
 
 export type Permission = keyof typeof grants;

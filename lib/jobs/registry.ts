@@ -1,12 +1,15 @@
 import "server-only";
 import type { Job } from "@/lib/jobs/define";
 import type { Loop } from "@/lib/leader";
+import { screeningRetentionLoop } from "@/lib/screening/retention";
+import { screeningLoop } from "@/lib/screening/sampling-loop";
+import { screenShowJob } from "@/lib/screening/screen-show";
 import { hostTimeoutJob } from "@/lib/shows/host-timeout";
 import { reconcileLoop } from "@/lib/shows/reconcile-loop";
 
 // Every background job and leader loop of the app, by domain: a job's module defines it
 // (defineJob / Loop) and is listed here so the runner knows it.
 
-export const jobs: readonly Job[] = [hostTimeoutJob];
+export const jobs: readonly Job[] = [hostTimeoutJob, screenShowJob];
 
-export const loops: readonly Loop[] = [reconcileLoop];
+export const loops: readonly Loop[] = [reconcileLoop, screeningLoop, screeningRetentionLoop];

@@ -24,6 +24,8 @@ export const defaultLimits = {
   "show.go-live": { points: 6, durationSeconds: 60, what: "Going live too often" },
   "show.cover-upload": { points: 10, durationSeconds: 600, what: "Uploading covers too often" },
   "show.token": { points: 30, durationSeconds: 60, what: "Joining shows too often" },
+  "screening.appeal": { points: 5, durationSeconds: 600, what: "Sending appeals too often" },
+  "screening.review": { points: 60, durationSeconds: 60, what: "Reviewing too often" },
 } as const satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof defaultLimits;

@@ -6,6 +6,8 @@ import { broadcastStatus } from "@/lib/egress/broadcasts";
 import { startBroadcastSchema, stopBroadcastSchema } from "@/lib/egress/schema";
 import { startBroadcast } from "@/lib/egress/start-broadcast";
 import { stopBroadcast } from "@/lib/egress/stop-broadcast";
+import { appealScreening, hostScreeningNotice } from "@/lib/screening/host-notice";
+import { appealSchema } from "@/lib/screening/schema";
 import { endShowByUser } from "@/lib/shows/end-show-by-user";
 import { goLive } from "@/lib/shows/go-live";
 import { rejoinShowAsHost } from "@/lib/shows/join-show";
@@ -30,3 +32,7 @@ export const startBroadcastAction = userAction(startBroadcastSchema, (input, use
 export const stopBroadcastAction = userAction(stopBroadcastSchema, (input, user) => stopBroadcast(user, input));
 
 export const broadcastStatusAction = userAction(showRefSchema, (input, user) => broadcastStatus(user, input.roomNumber));
+
+export const screeningNoticeAction = userAction(showRefSchema, (input, user) => hostScreeningNotice(user, input.roomNumber));
+
+export const appealScreeningAction = userAction(appealSchema, (input, user) => appealScreening(user, input));

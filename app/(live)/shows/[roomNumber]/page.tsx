@@ -3,9 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ShowEnded } from "@/components/shows/show-ended";
 import { ViewerRoom } from "@/components/room/viewer-room";
+import { OperatorScreeningPanel } from "@/components/screening/operator-panel";
+import { can, showRoleOf } from "@/lib/auth/permissions";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
 import { currentHlsPlaylist } from "@/lib/egress/hls";
 import { AppError } from "@/lib/errors";
+import { isShowBlurred } from "@/lib/screening/blur-state";
 import { getShowByRoomNumber } from "@/lib/shows/get-show";
 import { joinShowAsViewer } from "@/lib/shows/join-show";
 import { roomNumberSchema } from "@/lib/shows/schema";
@@ -44,6 +47,7 @@ export default async function WatchPage({ params }: Props) {
   // This page is per user and never cached; the token lives 5 minutes and only subscribes.
   const { connection, refusal } = user ? await viewerConnection(user, show.roomNumber) : { connection: null, refusal: null };
   const hlsAvailable = !user && (await currentHlsPlaylist(show)) !== null;
+  const reviewer = user !== null && can(showRoleOf(user, show), "screening.review");
   return (
     <section className="space-y-4">
       <header>
@@ -59,10 +63,12 @@ export default async function WatchPage({ params }: Props) {
       ) : connection ? (
         <ViewerRoom
           connection={connection}
+          roomNumber={show.roomNumber}
           title={show.title}
           hostIdentity={show.host.id}
           initialViewers={show.viewerCount}
           initialHostAway={show.hostAwaySince !== null}
+          initialBlurred={await isShowBlurred(show.id)}
         />
       ) : (
         <div className="rounded-lg border border-zinc-800 bg-zinc-900 p-8 text-center">
@@ -84,6 +90,7 @@ export default async function WatchPage({ params }: Props) {
           ) : null}
         </div>
       )}
+      {reviewer ? <OperatorScreeningPanel roomNumber={show.roomNumber} /> : null}
     </section>
   );
 }

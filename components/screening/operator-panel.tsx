@@ -1,0 +1,111 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { looksFineAction, screeningOverviewAction } from "@/app/(live)/shows/[roomNumber]/actions";
+import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
+import type { ScreeningOverview } from "@/lib/screening/review";
+import { SCREENING_CLASSES } from "@/lib/screening/rules";
+
+const REFRESH_MS = 3_000;
+
+type Flag = ScreeningOverview["flags"][number];
+
+function Scores({ scores }: { scores: unknown }) {
+  const values = typeof scores === "object" && scores !== null ? Object.entries(scores) : [];
+  const byClass = new Map(values.filter((e): e is [string, number] => typeof e[1] === "number"));
+  return (
+    <ul className="grid grid-cols-5 gap-1 text-center text-xs" data-testid="screening-scores">
+      {SCREENING_CLASSES.map((c) => (
+        <li key={c} data-class={c} data-score={byClass.get(c) ?? 0}>
+          <span className="block text-zinc-400">{c}</span>
+          {(byClass.get(c) ?? 0).toFixed(2)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function FlagCard({ flag }: { flag: Flag }) {
+  return (
+    <article data-testid="screening-flag" data-status={flag.status} className="space-y-2 rounded border border-zinc-700 p-2">
+      {flag.frameUrl ? (
+        // eslint-disable-next-line @next/next/no-img-element -- a private, per-operator image: no optimizer, no cache
+        <img src={flag.frameUrl} alt="Captured frame" data-testid="screening-flag-frame" className="w-full rounded" />
+      ) : null}
+      <p className="text-sm">
+        <span className="font-semibold">{flag.action.toLowerCase()}</span> · {flag.reason} · {flag.hits} hit{flag.hits === 1 ? "" : "s"}
+      </p>
+      <Scores scores={flag.scores} />
+      {flag.appeal ? <p className="text-sm text-amber-200">Host’s note: {flag.appeal}</p> : null}
+      {flag.status === "CLEARED" ? <p className="text-xs text-zinc-400">Looks fine — {flag.reviewedBy ?? "an operator"}</p> : null}
+    </article>
+  );
+}
+
+/** Operators watching a show see what screening found and decide ("Looks fine"). */
+export function OperatorScreeningPanel({ roomNumber }: { roomNumber: number }) {
+  const [overview, setOverview] = useState<ScreeningOverview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  // Bumped to ask for a fresh overview at once (after "Looks fine").
+  const [tick, setTick] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    const load = () =>
+      screeningOverviewAction({ roomNumber }).then((result) => {
+        if (!current) return;
+        if (result.ok) setOverview(result.data);
+        else setError(result.error.message);
+      });
+    void load();
+    const timer = setInterval(() => void load(), REFRESH_MS);
+    return () => {
+      current = false;
+      clearInterval(timer);
+    };
+  }, [roomNumber, tick]);
+
+  async function looksFine() {
+    setBusy(true);
+    const result = await looksFineAction({ roomNumber });
+    setBusy(false);
+    if (!result.ok) setError(result.error.message);
+    setTick((t) => t + 1);
+  }
+
+  const open = overview?.flags.filter((f) => f.status === "OPEN") ?? [];
+  const latest = overview?.samples[0];
+  return (
+    <section data-testid="screening-panel" className="space-y-3 rounded-lg border border-zinc-800 bg-zinc-900 p-4">
+      <header className="flex items-center justify-between">
+        <h2 className="text-sm font-semibold">Screening</h2>
+        <span data-testid="screening-health" data-state={overview?.health?.state ?? "none"} className="text-xs text-zinc-400">
+          {overview?.health?.state === "degraded" ? `degraded: ${overview.health.reason}` : (overview?.health?.state ?? "…")}
+        </span>
+      </header>
+      <FormError message={error} />
+      {overview?.blurred ? <p className="text-sm text-amber-300" data-testid="screening-panel-blurred">Blurred for viewers</p> : null}
+      {open.map((flag) => (
+        <FlagCard key={flag.id} flag={flag} />
+      ))}
+      {open.length > 0 || overview?.blurred ? (
+        <Button onClick={looksFine} disabled={busy}>
+          Looks fine
+        </Button>
+      ) : null}
+      {latest ? (
+        <div className="space-y-1">
+          <p className="text-xs text-zinc-400">
+            Latest sample ({overview.samples.length} recent) · {latest.topClass}
+          </p>
+          <Scores scores={latest.scores} />
+        </div>
+      ) : (
+        <p className="text-xs text-zinc-500">No sample yet.</p>
+      )}
+    </section>
+  );
+}
