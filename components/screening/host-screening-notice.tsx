@@ -1,53 +1,16 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { appealScreeningAction, screeningNoticeAction } from "@/app/(studio)/studio/actions";
+import { screeningNoticeAction } from "@/app/(studio)/studio/actions";
 import { useRoomEvents } from "@/components/room/use-room-events";
-import { Button } from "@/components/ui/button";
-import { FormError } from "@/components/ui/form-error";
+import { AppealForm } from "@/components/screening/appeal-form";
 import type { HostNotice } from "@/lib/screening/host-notice";
-import { APPEAL_MAX } from "@/lib/screening/schema";
 
 const WHAT_HAPPENS = {
   flag: "An operator will review it. Your show goes on meanwhile.",
   blur: "Viewers see your picture blurred until an operator has reviewed it.",
   end: "Your show was ended.",
 } as const;
-
-function AppealForm({ roomNumber, onSent }: { roomNumber: number; onSent: () => void }) {
-  const [note, setNote] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
-
-  async function send(event: React.FormEvent) {
-    event.preventDefault();
-    setSending(true);
-    const result = await appealScreeningAction({ roomNumber, note });
-    setSending(false);
-    if (result.ok) onSent();
-    else setError(result.error.message);
-  }
-
-  return (
-    <form onSubmit={send} className="space-y-2">
-      <label htmlFor="screening-appeal" className="block text-xs text-amber-100">
-        Think this is a mistake? Tell the operators:
-      </label>
-      <textarea
-        id="screening-appeal"
-        value={note}
-        onChange={(e) => setNote(e.target.value)}
-        maxLength={APPEAL_MAX}
-        rows={2}
-        className="w-full rounded bg-zinc-900 p-2 text-sm text-zinc-100"
-      />
-      <FormError message={error} />
-      <Button type="submit" variant="secondary" disabled={sending}>
-        {sending ? "Sending…" : "Send to the operators"}
-      </Button>
-    </form>
-  );
-}
 
 /** Tells the host that screening flagged (or blurred) their show, why, and how to appeal. */
 export function HostScreeningNotice({ roomNumber }: { roomNumber: number }) {

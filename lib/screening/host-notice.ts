@@ -44,3 +44,9 @@ export async function appealScreening(user: SessionUser, input: { roomNumber: nu
   if (count === 0) throw new AppError("NOT_FOUND", "There is nothing to appeal: your show is not flagged.");
   return { appealed: true };
 }
+
+/** For the host's summary of a show that screening ended: whether they already appealed. */
+export async function endedByScreening(showId: string): Promise<{ appealed: boolean }> {
+  const flag = await db.screeningFlag.findFirst({ where: { showId, action: "END" }, orderBy: { createdAt: "desc" }, select: { appeal: true } });
+  return { appealed: flag?.appeal != null };
+}

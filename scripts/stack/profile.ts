@@ -33,9 +33,17 @@ const TEST_RATE_LIMITS = {
 
 // Defaults of operator settings (lib/settings/schema.ts) per profile. `npm start` is for trying
 // Suixin out, so coins can be topped up for free there; tests also shorten the host's grace
-// period (crash handling runs in seconds) and push to local RTMP receivers.
+// period (crash handling runs in seconds) and push to local RTMP receivers. Screening: Chromium's
+// fake camera (a green pac-man) scores Drawing ≈0.85–0.9 in most frames, so the test profile
+// flags Drawing ≥ 0.5 besides the built-in rules (e2e/screening.spec.ts raises it to blur and end).
 const DEV_SETTINGS = { testTopUpEnabled: true };
-const TEST_SETTINGS = { hostGraceSeconds: 10, testTopUpEnabled: true, allowPrivateRtmp: true };
+const TEST_SCREENING_RULES = [
+  { class: "Porn", threshold: 0.85, action: "flag" },
+  { class: "Hentai", threshold: 0.85, action: "flag" },
+  { class: "Sexy", threshold: 0.95, action: "flag" },
+  { class: "Drawing", threshold: 0.5, action: "flag" },
+];
+const TEST_SETTINGS = { hostGraceSeconds: 10, testTopUpEnabled: true, allowPrivateRtmp: true, screeningRules: TEST_SCREENING_RULES };
 
 const APP_SETTINGS: Record<ProfileName, Record<string, string>> = {
   dev: { SUIXIN_RECONCILE_SECONDS: "15", SUIXIN_SETTINGS: JSON.stringify(DEV_SETTINGS) },

@@ -2,9 +2,11 @@ import { formatDuration, intervalToDuration } from "date-fns";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { EndedByScreening } from "@/components/screening/ended-by-screening";
 import { AwaitShowEnd } from "@/components/studio/await-show-end";
 import { can, showRoleOf } from "@/lib/auth/permissions";
 import { requireUserOrRedirect } from "@/lib/auth/session";
+import { endedByScreening } from "@/lib/screening/host-notice";
 import { getShowByRoomNumber } from "@/lib/shows/get-show";
 import { roomNumberSchema } from "@/lib/shows/schema";
 
@@ -40,6 +42,9 @@ export default async function ShowSummaryPage({ params }: { params: Promise<{ ro
           “{show.title}” · room {show.roomNumber}
         </p>
       </header>
+      {show.endReason === "SCREENING" && show.hostId === user.id ? (
+        <EndedByScreening roomNumber={show.roomNumber} appealed={(await endedByScreening(show.id)).appealed} />
+      ) : null}
       <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Stat label="Duration" value={duration} testId="stat-duration" />
         <Stat label="Peak viewers" value={show.peakViewers} testId="stat-peak" />

@@ -1,0 +1,209 @@
+import fs from "node:fs";
+import path from "node:path";
+import { type Page, expect, test } from "@playwright/test";
+import { query } from "./support/db";
+import { readStack } from "./support/stack";
+import { goLive } from "./support/studio";
+import { register, newUser, userPage } from "./support/users";
+import { expectVideoPlaying } from "./support/video";
+
+// Automatic content screening with the real model on Chromium's fake camera (a green pac-man,
+// which nsfwjs scores as Drawing ≈0.85–0.9 in most frames). Rules are operator settings: the test
+// profile flags Drawing; here an operator's stored settings (as the dashboard will save them)
+// raise it to blur, then to end, and shorten the interval.
+
+const INTERVAL_SECONDS = 2;
+
+async function setSettings(values: Record<string, unknown>) {
+  for (const [key, value] of Object.entries(values)) {
+    await query(
+      `INSERT INTO "Setting" (key, value, "updatedAt") VALUES ($1, $2::jsonb, now())
+       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, "updatedAt" = now()`,
+      [key, JSON.stringify(value)],
+    );
+  }
+}
+
+test.afterEach(async () => {
+  await query(`DELETE FROM "Setting" WHERE key LIKE 'screening%'`);
+});
+
+type SampleRow = { id: string; scores: Record<string, number>; topClass: string; frameFile: string; capturedAt: Date; classifiedAt: Date; participantIdentity: string };
+type FlagRow = { id: string; status: string; action: string; className: string; score: number; frameFile: string; scores: Record<string, number>; appeal: string | null; reviewedById: string | null; hits: number };
+
+async function samples(roomNumber: number): Promise<SampleRow[]> {
+  return query<SampleRow>(
+    `SELECT s.id, s.scores, s."topClass", s."frameFile", s."capturedAt", s."classifiedAt", s."participantIdentity"
+       FROM "ScreeningSample" s JOIN "Show" sh ON sh.id = s."showId" WHERE sh."roomNumber" = $1 ORDER BY s."capturedAt"`,
+    [roomNumber],
+  );
+}
+
+async function flags(roomNumber: number): Promise<FlagRow[]> {
+  return query<FlagRow>(
+    `SELECT f.id, f.status::text AS status, f.action::text AS action, f."className", f.score, f."frameFile", f.scores, f.appeal, f."reviewedById", f.hits
+       FROM "ScreeningFlag" f JOIN "Show" sh ON sh.id = f."showId" WHERE sh."roomNumber" = $1 ORDER BY f."createdAt"`,
+    [roomNumber],
+  );
+}
+
+const framePath = (file: string) => path.join(readStack().dataDir, "screening", "frames", file);
+
+async function watch(page: Page, roomNumber: number) {
+  await page.goto(`/shows/${roomNumber}`);
+  await expectVideoPlaying(page.getByTestId("host-video"), 30_000);
+}
+
+async function expectBlurred(page: Page, blurred: boolean, timeout = 60_000) {
+  const shield = page.getByTestId("screening-shield");
+  await expect(shield).toHaveAttribute("data-blurred", String(blurred), { timeout });
+  // The player itself is blurred (or not), not just flagged in the DOM.
+  const filter = await shield.locator("> div").first().evaluate((el) => getComputedStyle(el).filter);
+  if (blurred) expect(filter).toMatch(/blur\(/);
+  else expect(filter).toBe("none");
+  await expect(page.getByTestId("screening-blurred")).toHaveCount(blurred ? 1 : 0);
+}
+
+test("screening stores scores, flags with the frame, blurs every viewer until an operator says it looks fine, and stops with the show", async ({ browser }) => {
+  test.setTimeout(300_000);
+  await setSettings({ screeningIntervalSeconds: INTERVAL_SECONDS, screeningRules: [{ class: "Drawing", threshold: 0.5, action: "blur" }] });
+
+  const host = await userPage(browser, "Vj");
+  const viewerA = await userPage(browser, "Alice");
+  // The second viewer watches on a phone held upright.
+  const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const phone = await phoneContext.newPage();
+  await register(phone, newUser("Bob"));
+  const operator = await userPage(browser, "Ops");
+  await query(`UPDATE "User" SET role = 'OPERATOR' WHERE email = $1`, [operator.user.email]);
+
+  const roomNumber = await goLive(host.page, `Screened ${Date.now()}`);
+  await watch(viewerA.page, roomNumber);
+  await watch(phone, roomNumber);
+
+  // Scores stored per sample, from the host's camera, with a private frame on disk.
+  await expect.poll(async () => (await samples(roomNumber)).length, { timeout: 90_000, intervals: [500] }).toBeGreaterThan(0);
+  const [first] = await samples(roomNumber);
+  expect(first).toBeDefined();
+  const sample = first!;
+  expect(Object.keys(sample.scores).sort()).toEqual(["Drawing", "Hentai", "Neutral", "Porn", "Sexy"]);
+  expect(Object.values(sample.scores).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 3);
+  const [hostRow] = await query<{ hostId: string }>(`SELECT "hostId" FROM "Show" WHERE "roomNumber" = $1`, [roomNumber]);
+  expect(sample.participantIdentity).toBe(hostRow?.hostId);
+  expect(sample.classifiedAt.getTime()).toBeGreaterThanOrEqual(sample.capturedAt.getTime());
+  expect(fs.statSync(framePath(sample.frameFile)).size).toBeGreaterThan(500);
+  console.log(`fake camera: ${sample.topClass}, ${JSON.stringify(sample.scores)}; classified ${sample.classifiedAt.getTime() - sample.capturedAt.getTime()} ms after capture`);
+
+  // A flag with the frame and scores; every viewer's player blurs.
+  await expect.poll(async () => (await flags(roomNumber))[0]?.action ?? "none", { timeout: 90_000, intervals: [500] }).toBe("BLUR");
+  const [flag] = await flags(roomNumber);
+  expect(flag).toMatchObject({ status: "OPEN", className: "Drawing" });
+  expect(flag!.score).toBeGreaterThanOrEqual(0.5);
+  expect(flag!.scores.Drawing).toBe(flag!.score);
+  expect(fs.existsSync(framePath(flag!.frameFile))).toBe(true);
+  await expectBlurred(viewerA.page, true);
+  await expectBlurred(phone, true);
+  await expectVideoPlaying(viewerA.page.getByTestId("host-video")); // the show goes on, blurred
+  await phone.screenshot({ path: test.info().outputPath("phone-blurred.png"), fullPage: true });
+  // A viewer who opens the page now starts blurred (server render), not after the next event.
+  const late = await userPage(browser, "Carol");
+  await late.page.goto(`/shows/${roomNumber}`);
+  await expectBlurred(late.page, true, 15_000);
+
+  // The host is told why and how to appeal; an empty appeal gets a message.
+  const notice = host.page.getByTestId("screening-notice");
+  await expect(notice).toContainText("Your show is blurred for viewers", { timeout: 30_000 });
+  await expect(host.page.getByTestId("screening-reason")).toHaveText("Automatic screening classified your picture as “Drawing”.");
+  await notice.getByRole("button", { name: "Send to the operators" }).click();
+  await expect(notice.getByTestId("form-error")).toHaveText("Tell the operators why your show is fine.");
+  await notice.getByLabel("Think this is a mistake? Tell the operators:").fill("It is the test pattern of my camera.");
+  await notice.getByRole("button", { name: "Send to the operators" }).click();
+  await expect(host.page.getByTestId("screening-appealed")).toBeVisible();
+  expect((await flags(roomNumber))[0]?.appeal).toBe("It is the test pattern of my camera.");
+
+  // Frames and scores are for operators only: 403 for a viewer and for the host, 401 for visitors.
+  const frameUrl = `/api/screening/frames/${flag!.frameFile}`;
+  const scoresUrl = `/api/screening/shows/${roomNumber}`;
+  for (const page of [viewerA.page, host.page]) {
+    for (const url of [frameUrl, scoresUrl]) {
+      const response = await page.request.get(url);
+      expect(response.status(), url).toBe(403);
+      expect((await response.json()).error.code).toBe("FORBIDDEN");
+    }
+  }
+  const visitor = await browser.newContext();
+  expect((await visitor.request.get(`${test.info().project.use.baseURL}${frameUrl}`)).status()).toBe(401);
+  await visitor.close();
+  await expect(viewerA.page.getByTestId("screening-panel")).toHaveCount(0);
+  const operatorFrame = await operator.page.request.get(frameUrl);
+  expect(operatorFrame.status()).toBe(200);
+  expect(operatorFrame.headers()["content-type"]).toBe("image/jpeg");
+  expect(operatorFrame.headers()["cache-control"]).toContain("no-store");
+  const overview = await (await operator.page.request.get(scoresUrl)).json();
+  expect(overview.blurred).toBe(true);
+  expect(overview.health.state).toBe("ok");
+
+  // The operator sees the flag (frame, scores, the host's note) on the show's page and says "Looks fine".
+  await operator.page.goto(`/shows/${roomNumber}`);
+  const panel = operator.page.getByTestId("screening-panel");
+  await expect(panel.getByTestId("screening-flag")).toContainText("It is the test pattern of my camera.", { timeout: 15_000 });
+  await expect(panel.getByTestId("screening-health")).toHaveAttribute("data-state", "ok");
+  const img = panel.getByTestId("screening-flag-frame");
+  await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(0);
+  await expect(operator.page.getByTestId("screening-shield")).toHaveAttribute("data-blurred", "true");
+  await panel.getByRole("button", { name: "Looks fine" }).click();
+  await expectBlurred(viewerA.page, false, 10_000);
+  await expectBlurred(phone, false, 10_000);
+  await expectBlurred(late.page, false, 10_000);
+  await expect(notice).toHaveCount(0, { timeout: 10_000 });
+  const [operatorRow] = await query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [operator.user.email]);
+  expect((await flags(roomNumber))[0]).toMatchObject({ status: "CLEARED", reviewedById: operatorRow?.id });
+
+  // The operator has seen this picture: the next samples (still Drawing) do not blur again.
+  const afterClear = (await samples(roomNumber)).length;
+  await expect.poll(async () => (await samples(roomNumber)).length, { timeout: 60_000, intervals: [500] }).toBeGreaterThan(afterClear + 2);
+  await expectBlurred(viewerA.page, false, 1_000);
+  expect((await flags(roomNumber)).filter((f) => f.status === "OPEN")).toHaveLength(0);
+
+  // Screening stops when the show ends.
+  await host.page.getByRole("button", { name: "End show" }).click();
+  await expect(host.page).toHaveURL(new RegExp(`/studio/ended/${roomNumber}$`));
+  const [ended] = await query<{ endedAt: Date }>(`SELECT "endedAt" FROM "Show" WHERE "roomNumber" = $1`, [roomNumber]);
+  const endedAt = ended!.endedAt.getTime();
+  // Proving an absence needs some time to pass: four intervals without a new frame.
+  await host.page.waitForTimeout(4 * INTERVAL_SECONDS * 1000 + 2000);
+  const late2 = (await samples(roomNumber)).filter((s) => s.capturedAt.getTime() > endedAt + 1500);
+  expect(late2).toHaveLength(0);
+
+  for (const context of [host.context, viewerA.context, phoneContext, operator.context, late.context]) await context.close();
+});
+
+test("an end rule of very high confidence ends the show by itself", async ({ browser }) => {
+  test.setTimeout(180_000);
+  await setSettings({ screeningIntervalSeconds: INTERVAL_SECONDS, screeningRules: [{ class: "Drawing", threshold: 0.5, action: "end" }] });
+  const host = await userPage(browser, "Vj");
+  const viewer = await userPage(browser, "Dave");
+  const roomNumber = await goLive(host.page, `Ended by screening ${Date.now()}`);
+  await viewer.page.goto(`/shows/${roomNumber}`);
+
+  await expect(viewer.page.getByTestId("show-ended")).toBeVisible({ timeout: 120_000 });
+  await expect(host.page).toHaveURL(new RegExp(`/studio/ended/${roomNumber}$`), { timeout: 15_000 });
+  const [show] = await query<{ status: string; endReason: string }>(
+    `SELECT status::text AS status, "endReason"::text AS "endReason" FROM "Show" WHERE "roomNumber" = $1`,
+    [roomNumber],
+  );
+  expect(show).toEqual({ status: "ENDED", endReason: "SCREENING" });
+  const [flag] = await flags(roomNumber);
+  expect(flag).toMatchObject({ action: "END", className: "Drawing", status: "OPEN" });
+  expect(fs.existsSync(framePath(flag!.frameFile))).toBe(true);
+
+  // The host's summary says why, and the host can still appeal.
+  const ended = host.page.getByTestId("ended-by-screening");
+  await expect(ended).toContainText("Automatic screening ended this show.");
+  await ended.getByLabel("Think this is a mistake? Tell the operators:").fill("Only my camera's test pattern.");
+  await ended.getByRole("button", { name: "Send to the operators" }).click();
+  await expect(ended.getByTestId("screening-appealed")).toBeVisible();
+  expect((await flags(roomNumber))[0]?.appeal).toBe("Only my camera's test pattern.");
+  await host.context.close();
+  await viewer.context.close();
+});
