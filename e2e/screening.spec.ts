@@ -71,7 +71,7 @@ test("screening stores scores, flags with the frame, blurs every viewer until an
   const host = await userPage(browser, "Vj");
   const viewerA = await userPage(browser, "Alice");
   // The second viewer watches on a phone held upright.
-  const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const phone = await phoneContext.newPage();
   await register(phone, newUser("Bob"));
   const operator = await userPage(browser, "Ops");

@@ -1,9 +1,10 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import { screeningNoticeAction } from "@/app/(studio)/studio/actions";
 import { useRoomEvents } from "@/components/room/use-room-events";
 import { AppealForm } from "@/components/screening/appeal-form";
+import { useOnConnected } from "@/components/screening/use-on-connected";
 import type { HostNotice } from "@/lib/screening/host-notice";
 
 const WHAT_HAPPENS = {
@@ -16,15 +17,14 @@ const WHAT_HAPPENS = {
 export function HostScreeningNotice({ roomNumber }: { roomNumber: number }) {
   const [notice, setNotice] = useState<HostNotice>({ blurred: false, flag: null });
 
-  useEffect(() => {
-    let current = true;
-    void screeningNoticeAction({ roomNumber }).then((result) => {
-      if (current && result.ok) setNotice(result.data);
-    });
-    return () => {
-      current = false;
-    };
-  }, [roomNumber]);
+  // Asked once connected (and after a reconnect); room events keep it current in between.
+  useOnConnected(
+    useCallback(() => {
+      void screeningNoticeAction({ roomNumber }).then((result) => {
+        if (result.ok) setNotice(result.data);
+      });
+    }, [roomNumber]),
+  );
 
   useRoomEvents((event) => {
     if (event.type === "screening-flagged") {

@@ -1,36 +1,34 @@
 "use client";
 
-import { useRoomContext } from "@livekit/components-react";
-import { RoomEvent } from "livekit-client";
-import { type ReactNode, useEffect, useState } from "react";
+import { type ReactNode, useCallback, useRef, useState } from "react";
 import { blurStateAction } from "@/app/(live)/shows/[roomNumber]/actions";
 import { useRoomEvents } from "@/components/room/use-room-events";
+import { useOnConnected } from "@/components/screening/use-on-connected";
 
 /**
  * Blurs the player while automatic screening holds the show for an operator's review: the server
- * says so (room events; and the page's own question after a reconnect, when an event may have
- * been missed), never the host's browser.
+ * says so (room events; and the page's own question once connected and after a reconnect, when
+ * an event may have been missed), never the host's browser.
  */
 export function ScreeningShield({ roomNumber, initialBlurred, children }: { roomNumber: number; initialBlurred: boolean; children: ReactNode }) {
   const [blurred, setBlurred] = useState(initialBlurred);
-  const room = useRoomContext();
+  // Counts events: an answer to a question asked before the latest event is stale.
+  const events = useRef(0);
 
   useRoomEvents((event) => {
-    if (event.type === "screening-blur") setBlurred(true);
-    else if (event.type === "screening-clear") setBlurred(false);
+    if (event.type !== "screening-blur" && event.type !== "screening-clear") return;
+    events.current += 1;
+    setBlurred(event.type === "screening-blur");
   });
 
-  useEffect(() => {
-    const recheck = () => {
+  useOnConnected(
+    useCallback(() => {
+      const asked = events.current;
       void blurStateAction({ roomNumber }).then((result) => {
-        if (result.ok) setBlurred(result.data.blurred);
+        if (result.ok && events.current === asked) setBlurred(result.data.blurred);
       });
-    };
-    room.on(RoomEvent.Reconnected, recheck);
-    return () => {
-      room.off(RoomEvent.Reconnected, recheck);
-    };
-  }, [room, roomNumber]);
+    }, [roomNumber]),
+  );
 
   return (
     <div data-testid="screening-shield" data-blurred={blurred} className="relative overflow-hidden rounded-lg">
