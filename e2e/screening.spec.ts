@@ -65,7 +65,7 @@ async function expectBlurred(page: Page, blurred: boolean, timeout = 60_000) {
 }
 
 test("screening stores scores, flags with the frame, blurs every viewer until an operator says it looks fine, and stops with the show", async ({ browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(480_000);
   const host = await userPage(browser, "Vj");
   const viewerA = await userPage(browser, "Alice");
   // The second viewer watches on a phone held upright.
@@ -183,12 +183,12 @@ test("screening stores scores, flags with the frame, blurs every viewer until an
 });
 
 test("an end rule of very high confidence ends the show by itself", async ({ browser }) => {
-  test.setTimeout(180_000);
-  await setSettings({ screeningIntervalSeconds: INTERVAL_SECONDS, screeningRules: [{ class: "Drawing", threshold: 0.5, action: "end" }] });
+  test.setTimeout(240_000);
   const host = await userPage(browser, "Vj");
   const viewer = await userPage(browser, "Dave");
   const roomNumber = await goLive(host.page, `Ended by screening ${Date.now()}`);
-  await viewer.page.goto(`/shows/${roomNumber}`);
+  await watch(viewer.page, roomNumber);
+  await setSettings({ screeningIntervalSeconds: INTERVAL_SECONDS, screeningRules: [{ class: "Drawing", threshold: 0.5, action: "end" }] });
 
   await expect(viewer.page.getByTestId("show-ended")).toBeVisible({ timeout: 120_000 });
   await expect(host.page).toHaveURL(new RegExp(`/studio/ended/${roomNumber}$`), { timeout: 15_000 });
