@@ -5,8 +5,10 @@ import { getClassifier } from "@/lib/screening/classifier";
 import { screenShowJob } from "@/lib/screening/screen-show";
 import { getSetting } from "@/lib/settings";
 
-// The interval in force, as last read (Loop.everyMs is synchronous; settings are not).
-let intervalMs = 15_000;
+// The loop ticks every second and starts a round when the interval has passed, so a changed
+// interval applies within a second (settings are cached for one second; the tick costs no query).
+const TICK_MS = 1_000;
+let lastRoundAt = 0;
 
 /**
  * Every interval, on the leading instance only: one screening job per live show, spread over the
@@ -15,9 +17,11 @@ let intervalMs = 15_000;
  */
 export const screeningLoop: Loop = {
   name: "screening",
-  everyMs: () => intervalMs,
+  everyMs: () => TICK_MS,
   async run() {
-    intervalMs = (await getSetting("screeningIntervalSeconds")) * 1000;
+    const intervalMs = (await getSetting("screeningIntervalSeconds")) * 1000;
+    if (Date.now() - lastRoundAt < intervalMs) return;
+    lastRoundAt = Date.now();
     const live = await db.show.findMany({ where: { status: "LIVE" }, select: { id: true }, orderBy: { startedAt: "asc" } });
     if (live.length === 0) return;
     void getClassifier().catch(() => undefined); // warm it before the first frame needs it
