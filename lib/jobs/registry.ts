@@ -3,10 +3,13 @@ import type { Job } from "@/lib/jobs/define";
 import type { Loop } from "@/lib/leader";
 import { hostTimeoutJob } from "@/lib/shows/host-timeout";
 import { reconcileLoop } from "@/lib/shows/reconcile-loop";
+import { inviteExpiryJob } from "@/lib/stage/invites";
+import { publishDeadlineJob } from "@/lib/stage/seats";
+import { stageSyncLoop } from "@/lib/stage/sync";
 
 // Every background job and leader loop of the app, by domain: a job's module defines it
 // (defineJob / Loop) and is listed here so the runner knows it.
 
-export const jobs: readonly Job[] = [hostTimeoutJob];
+export const jobs: readonly Job[] = [hostTimeoutJob, inviteExpiryJob, publishDeadlineJob];
 
-export const loops: readonly Loop[] = [reconcileLoop];
+export const loops: readonly Loop[] = [reconcileLoop, stageSyncLoop];

@@ -24,6 +24,11 @@ export const defaultLimits = {
   "show.go-live": { points: 6, durationSeconds: 60, what: "Going live too often" },
   "show.cover-upload": { points: 10, durationSeconds: 600, what: "Uploading covers too often" },
   "show.token": { points: 30, durationSeconds: 60, what: "Joining shows too often" },
+  // Joint broadcast (lib/stage): per user.
+  "stage.invite": { points: 30, durationSeconds: 60, what: "Inviting viewers on stage too often" },
+  "stage.hand": { points: 10, durationSeconds: 60, what: "Raising and lowering your hand too often" },
+  "stage.answer": { points: 20, durationSeconds: 60, what: "Answering stage invites too often" },
+  "stage.control": { points: 60, durationSeconds: 60, what: "Changing the stage too often" },
 } as const satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof defaultLimits;

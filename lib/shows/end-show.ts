@@ -5,6 +5,7 @@ import type { EndReason } from "@/lib/generated/prisma/enums";
 import { deleteRoom } from "@/lib/livekit/rooms";
 import { broadcastRoomEvent } from "@/lib/events/broadcast";
 import { roomNameFor } from "@/lib/shows/room-name";
+import { closeStage } from "@/lib/stage/close-stage";
 
 /**
  * Ends a live show once: marks it ended, tells everyone in the room, closes the room.
@@ -19,6 +20,7 @@ export async function endShow(showId: string, reason: EndReason): Promise<boolea
   });
   if (count === 0) return false;
   await db.participantSession.updateMany({ where: { showId, leftAt: null }, data: { leftAt: now } });
+  await closeStage(showId, now);
 
   const show = await db.show.findUniqueOrThrow({ where: { id: showId }, select: { roomNumber: true } });
   // Before the room closes: a stopped MP4 is finalized, and no output waits for a room that is gone.

@@ -6,6 +6,7 @@ import type { LiveKitEvent } from "@/lib/livekit/webhook";
 import { participantJoined, participantLeft } from "@/lib/presence/participant-events";
 import { endShow } from "@/lib/shows/end-show";
 import { liveShowInRoom } from "@/lib/shows/live-show-in-room";
+import { applyStageTrackEvent } from "@/lib/stage/tracks";
 
 async function handle(event: LiveKitEvent): Promise<void> {
   switch (event.event) {
@@ -26,6 +27,11 @@ async function handle(event: LiveKitEvent): Promise<void> {
       const show = await liveShowInRoom(event.roomName);
       if (!show) return;
       await (event.event === "participant_joined" ? participantJoined : participantLeft)(show, participant);
+      return;
+    }
+    case "track_published":
+    case "track_unpublished": {
+      await applyStageTrackEvent(event);
       return;
     }
     case "egress_started":
