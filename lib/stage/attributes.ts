@@ -6,6 +6,9 @@ export const ROLE_ATTRIBUTE = "role";
 /** "host" (from the token), "guest" (on stage), "viewer" */
 export type ParticipantRole = "host" | "guest" | "viewer";
 
+/** A guest's seat number, "1".."3": the order of the tiles. */
+export const SEAT_ATTRIBUTE = "stageSeat";
+
 export const MUTED_BY_HOST_ATTRIBUTE = { microphone: "micMutedByHost", camera: "cameraMutedByHost" } as const;
 
 export function roleOf(attributes: Readonly<Record<string, string>>): ParticipantRole {
@@ -15,4 +18,8 @@ export function roleOf(attributes: Readonly<Record<string, string>>): Participan
 
 export function mutedByHost(attributes: Readonly<Record<string, string>>, source: keyof typeof MUTED_BY_HOST_ATTRIBUTE): boolean {
   return attributes[MUTED_BY_HOST_ATTRIBUTE[source]] === "1";
+}
+
+export function seatOf(attributes: Readonly<Record<string, string>>): number {
+  return Number(attributes[SEAT_ATTRIBUTE]) || Number.MAX_SAFE_INTEGER;
 }

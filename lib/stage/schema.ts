@@ -40,3 +40,27 @@ export const stageCommandSchema = z.discriminatedUnion(
 );
 
 export type StageCommand = z.infer<typeof stageCommandSchema>;
+
+const requestStatusSchema = z.enum(["PENDING", "ACCEPTED", "DECLINED", "EXPIRED", "CANCELLED"]);
+
+/** The stage as the host's studio shows it (GET /api/shows/<room>/stage). */
+export const hostStageSchema = z.object({
+  maxGuests: z.number().int(),
+  guests: z.array(
+    z.object({
+      identity: z.string(),
+      name: z.string(),
+      seat: z.number().int(),
+      /** camera and microphone seen published by the server */
+      onStage: z.boolean(),
+      micMutedByHost: z.boolean(),
+      cameraMutedByHost: z.boolean(),
+    }),
+  ),
+  hands: z.array(z.object({ id: z.string(), identity: z.string(), name: z.string(), raisedAt: z.string() })),
+  invites: z.array(
+    z.object({ id: z.string(), identity: z.string(), name: z.string(), status: requestStatusSchema, expiresAt: z.string().nullable() }),
+  ),
+});
+
+export type HostStage = z.infer<typeof hostStageSchema>;

@@ -103,7 +103,7 @@ export async function seatGuest(
     if (isUniqueViolation(error)) throw stageFull();
     throw error;
   }
-  if (!(await grantGuest(show, who.identity))) {
+  if (!(await grantGuest(show, who.identity, seat.seat))) {
     await takeOffStage(show, seat, "DISCONNECTED");
     throw new AppError("NOT_FOUND", `${who.name} is no longer in the room.`);
   }

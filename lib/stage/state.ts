@@ -1,14 +1,14 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { MAX_GUESTS } from "@/lib/stage/schema";
+import { type HostStage, MAX_GUESTS } from "@/lib/stage/schema";
 import { openSeats } from "@/lib/stage/seats";
 import { requireLiveShow, requireStageManager } from "@/lib/stage/show";
 
 const RECENT_INVITES = 20;
 
 /** The stage as the host's studio shows it: guests, raised hands, recent invites and their answers. */
-export async function stageForHost(user: SessionUser, roomNumber: number) {
+export async function stageForHost(user: SessionUser, roomNumber: number): Promise<HostStage> {
   const show = await requireLiveShow(roomNumber);
   requireStageManager(user, show);
   const now = new Date();
@@ -47,8 +47,6 @@ export async function stageForHost(user: SessionUser, roomNumber: number) {
     })),
   };
 }
-
-export type HostStageState = Awaited<ReturnType<typeof stageForHost>>;
 
 /** Everyone who was on stage in a show (camera and microphone seen), in the order they first joined. */
 export async function guestsOfShow(showId: string): Promise<{ userId: string; name: string }[]> {
