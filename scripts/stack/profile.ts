@@ -40,7 +40,7 @@ const TEST_SETTINGS = {
   hostGraceSeconds: 10,
   testTopUpEnabled: true,
   allowPrivateRtmp: true,
-  stageInviteSeconds: 10,
+  stageInviteSeconds: 20,
   stagePublishSeconds: 12,
 };
 

@@ -64,7 +64,7 @@ ALTER TABLE "StageSeat" ADD CONSTRAINT "StageSeat_userId_fkey" FOREIGN KEY ("use
 
 -- Hand-written (Prisma cannot express these):
 -- At most three guests per show, true under any concurrency: open seats are numbered 1..3 and
--- no two open seats of a show share a number; one open seat per person.
+-- no two open seats of a show share a number, and one open seat per person.
 ALTER TABLE "StageSeat" ADD CONSTRAINT "StageSeat_seat_range" CHECK ("seat" BETWEEN 1 AND 3);
 CREATE UNIQUE INDEX "StageSeat_open_seat" ON "StageSeat"("showId", "seat") WHERE "leftAt" IS NULL;
 CREATE UNIQUE INDEX "StageSeat_open_user" ON "StageSeat"("showId", "userId") WHERE "leftAt" IS NULL;
