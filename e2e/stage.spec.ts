@@ -124,7 +124,7 @@ test("decline, then an invite nobody answers expires with the countdown; the hos
   await expect(dialog).toBeVisible({ timeout: 10_000 });
   const expiringId = await dialog.getAttribute("data-invite-id");
   await expect(inviteRow.first()).toHaveAttribute("data-status", "PENDING");
-  await expect(dialog).toHaveCount(0, { timeout: 20_000 });
+  await expect(dialog).toHaveCount(0, { timeout: 30_000 }); // the test profile's invites last 20 s
   await expect(viewer.page.getByTestId("stage-message")).toHaveText(`The invite from ${host.user.name} has expired.`);
   await expect(inviteRow.first()).toHaveAttribute("data-status", "EXPIRED", { timeout: 10_000 });
   const [row] = await query<{ status: string }>(`SELECT status::text FROM "StageRequest" WHERE id = $1`, [expiringId]);

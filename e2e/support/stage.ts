@@ -20,11 +20,14 @@ export async function acceptInvite(viewer: Page) {
   await dialog.getByRole("button", { name: "Accept" }).click();
 }
 
-/** Invite → accept → the guest's own controls show they are on stage. */
+/** Invite → accept → the server has seen the guest's camera and microphone published. */
 export async function bringOnStage(host: Page, guest: Page, guestName: string) {
   await inviteOnStage(host, guestName);
   await acceptInvite(guest);
   await expect(guest.getByTestId("guest-controls")).toBeVisible({ timeout: 15_000 });
+  await expect(host.getByTestId("stage-guest").filter({ hasText: guestName })).toHaveAttribute("data-on-stage", "true", {
+    timeout: 20_000,
+  });
 }
 
 /** The guest tile of someone on a page. */
