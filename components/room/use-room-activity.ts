@@ -4,7 +4,7 @@ import { useRemoteParticipant } from "@livekit/components-react";
 import { ConnectionQuality, ParticipantEvent, type RemoteParticipant } from "livekit-client";
 import { useEffect, useState } from "react";
 import { useRoomEvents } from "@/components/room/use-room-events";
-import { stageNoticeText } from "@/components/stage/stage-notices";
+import { stageNoticeText } from "@/lib/stage/notices";
 
 export type Notice = { id: number; text: string };
 
