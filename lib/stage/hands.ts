@@ -8,7 +8,7 @@ import { getParticipant } from "@/lib/livekit/participants";
 import { consume } from "@/lib/rate-limit";
 import { userIdOf } from "@/lib/shows/identity";
 import { openSeatOfUser, seatGuest } from "@/lib/stage/seats";
-import { lockLiveShow, requireLiveShow, requireStageManager, stageRoom, tellHost } from "@/lib/stage/show";
+import { requireLiveShow, requireStageManager, stageRoom, tellHost } from "@/lib/stage/show";
 import { requireCandidate } from "@/lib/stage/target";
 
 /** A viewer asks to go on stage, from their connection `identity` in the show's room. */
@@ -16,9 +16,9 @@ export async function raiseHand(user: SessionUser, roomNumber: number, identity:
   await consume("stage.hand", user.id);
   const show = await requireLiveShow(roomNumber);
   if (userIdOf(identity) !== user.id) throw new AppError("FORBIDDEN", "That connection is not yours.");
-  const onStage = (await openSeatOfUser(show.id, user.id)) !== null;
-  if (onStage) throw new AppError("STAGE_CONFLICT", "You are on stage already.");
-  if (!can(showRoleOf(user, show), "stage.join")) throw new AppError("FORBIDDEN", "Only viewers can ask to join the stage.");
+  const role = showRoleOf(user, show, (await openSeatOfUser(show.id, user.id)) !== null);
+  if (role === "guest") throw new AppError("STAGE_CONFLICT", "You are on stage already.");
+  if (!can(role, "stage.join")) throw new AppError("FORBIDDEN", "Only viewers can ask to join the stage.");
   if (!(await getParticipant(stageRoom(show), identity))) throw new AppError("NOT_FOUND", "You are not connected to this show.");
 
   // One raised hand per viewer: raising it again (e.g. from a new tab) moves it to this connection.
@@ -81,9 +81,6 @@ export async function answerHand(user: SessionUser, roomNumber: number, handId: 
     await tellHost(show);
     throw error;
   }
-  const { seat } = await seatGuest(show, candidate, async (tx) => {
-    await lockLiveShow(tx, show.id);
-    await markHandAnswered(tx, hand.id, "ACCEPTED");
-  });
+  const { seat } = await seatGuest(show, candidate, (tx) => markHandAnswered(tx, hand.id, "ACCEPTED"));
   return { onStage: true, seat };
 }

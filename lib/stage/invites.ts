@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { can, showRoleOf } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -90,10 +91,11 @@ export async function answerInvite(user: SessionUser, roomNumber: number, invite
     await tellHost(show);
     return { onStage: false };
   }
-  const { seat } = await seatGuest(show, { userId: user.id, identity: invite.identity, name: user.name }, async (tx) => {
-    await lockLiveShow(tx, show.id);
-    await markAnswered(tx, invite, "ACCEPTED", now);
-  });
+  // The invite's addressee must still be someone who may go on stage (e.g. not made an operator since).
+  if (!can(showRoleOf(user, show), "stage.join")) throw new AppError("FORBIDDEN", "You cannot go on stage in this show.");
+  const { seat } = await seatGuest(show, { userId: user.id, identity: invite.identity, name: user.name }, (tx) =>
+    markAnswered(tx, invite, "ACCEPTED", now),
+  );
   return { onStage: true, seat };
 }
 

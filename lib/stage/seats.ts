@@ -50,29 +50,19 @@ export function stageFull(): AppError {
 }
 
 /**
- * Gives the person a free seat, inside the caller's transaction and under the show's row lock
- * (so two accepts for the last seat queue up and the second sees it taken). The database's own
- * constraints (seat 1..3, unique among open seats) hold the limit even without the lock.
+ * The show's open seats, inside a transaction that holds the show's row lock (lockLiveShow), after
+ * checking that the person can have one: not seated already, and the stage not full.
  */
-async function takeSeat(tx: Tx, showId: string, who: { userId: string; identity: string; name: string }) {
-  await lockLiveShow(tx, showId);
-  const open = await tx.stageSeat.findMany(openSeatsQuery(showId));
-  if (open.some((s) => s.userId === who.userId)) throw new AppError("STAGE_CONFLICT", `${who.name} is on stage already.`);
-  const free = [1, 2, 3].find((n) => !open.some((s) => s.seat === n));
-  if (open.length >= MAX_GUESTS || free === undefined) throw stageFull();
-  return tx.stageSeat.create({ data: { showId, userId: who.userId, identity: who.identity, seat: free }, select: seatSelect });
-}
-
-/** Inside a transaction that holds the show lock: is the stage full? */
-export async function assertSeatFree(tx: Tx, showId: string, who: { userId: string; name: string }): Promise<void> {
+export async function assertSeatFree(tx: Tx, showId: string, who: { userId: string; name: string }) {
   const open = await tx.stageSeat.findMany(openSeatsQuery(showId));
   if (open.some((s) => s.userId === who.userId)) throw new AppError("STAGE_CONFLICT", `${who.name} is on stage already.`);
   if (open.length >= MAX_GUESTS) throw stageFull();
+  return open;
 }
 
 /**
- * Puts a viewer's connection on stage: in one transaction the request that allowed it is marked
- * answered (`markRequest` throws when it no longer can be), a seat is taken and the publishing
+ * Puts a viewer's connection on stage: in one transaction, under the show's lock, the request that
+ * allowed it is marked answered (`markRequest` throws when it no longer can be), a seat is taken and the publishing
  * deadline is scheduled; then the connection gets camera + microphone rights. Nothing changes
  * when any step is refused.
  */
@@ -85,8 +75,17 @@ export async function seatGuest(
   let seat: OpenSeat;
   try {
     seat = await db.$transaction(async (tx) => {
+      // The show's row lock first: two accepts for the last seat queue up here, and the second
+      // sees it taken. The database's own constraints (seat 1..3, unique among open seats) hold
+      // the limit even without the lock.
+      await lockLiveShow(tx, show.id);
       await markRequest(tx);
-      const taken = await takeSeat(tx, show.id, who);
+      const open = await assertSeatFree(tx, show.id, who);
+      const free = [1, 2, 3].find((n) => !open.some((s) => s.seat === n)) ?? 0; // 0 never passes the CHECK
+      const taken = await tx.stageSeat.create({
+        data: { showId: show.id, userId: who.userId, identity: who.identity, seat: free },
+        select: seatSelect,
+      });
       // Other requests of this person (an invite and a raised hand) are answered by this one.
       await tx.stageRequest.updateMany({
         where: { showId: show.id, userId: who.userId, status: "PENDING" },
