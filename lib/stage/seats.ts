@@ -61,10 +61,10 @@ export async function assertSeatFree(tx: Tx, showId: string, who: { userId: stri
 }
 
 /**
- * Puts a viewer's connection on stage: in one transaction, under the show's lock, the request that
- * allowed it is marked answered (`markRequest` throws when it no longer can be), a seat is taken and the publishing
- * deadline is scheduled; then the connection gets camera + microphone rights. Nothing changes
- * when any step is refused.
+ * Puts a viewer's connection on stage: in one transaction, under the show's lock, the request
+ * that allowed it is marked answered (`markRequest` throws when it no longer can be), a seat is
+ * taken and the publishing deadline is scheduled; then the connection gets camera + microphone
+ * rights. Nothing changes when any step is refused.
  */
 export async function seatGuest(
   show: StageShow,
