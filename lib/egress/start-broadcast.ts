@@ -12,6 +12,7 @@ import type { EgressOutputs, StartBroadcastInput } from "@/lib/egress/schema";
 import { AppError } from "@/lib/errors";
 import type { EgressKind } from "@/lib/generated/prisma/enums";
 import { type EgressJob, startHlsComposite, startParticipantMp4, startRtmpComposite } from "@/lib/livekit/egress";
+import { assertPushDestination } from "@/lib/push/destination";
 import { roomNameFor } from "@/lib/shows/room-name";
 
 /** 1 s segments: hls.js then plays ~3 segments behind live, which keeps the delay near 4 s. */
@@ -42,6 +43,7 @@ async function start(input: StartBroadcastInput, show: { roomNumber: number; tit
     return { job, outputs: { hls: { runId, playlist: HLS_LIVE_PLAYLIST } } };
   }
   if (input.kind === "RTMP") {
+    await assertPushDestination(input.url); // resolved now, right before Egress connects
     const job = await startRtmpComposite(roomName, [input.url]);
     return { job, outputs: { rtmp: { urls: [maskPushUrl(input.url)] } } };
   }
