@@ -1,4 +1,5 @@
 import "server-only";
+import { hlsRetentionLoop } from "@/lib/egress/hls-retention";
 import type { Job } from "@/lib/jobs/define";
 import type { Loop } from "@/lib/leader";
 import { hostTimeoutJob } from "@/lib/shows/host-timeout";
@@ -9,4 +10,4 @@ import { reconcileLoop } from "@/lib/shows/reconcile-loop";
 
 export const jobs: readonly Job[] = [hostTimeoutJob];
 
-export const loops: readonly Loop[] = [reconcileLoop];
+export const loops: readonly Loop[] = [reconcileLoop, hlsRetentionLoop];
