@@ -5,7 +5,6 @@ const BASE = "http://suixin.invalid";
 // Browsers drop tabs and newlines from URLs and read "\" as "/": `/\t/evil.example` and
 // `/\evil.example` both mean //evil.example. Refuse them (and every other control character)
 // outright instead of guessing how a browser will clean them up.
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f\\]/;
 
 /**
