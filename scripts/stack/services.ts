@@ -13,8 +13,10 @@ import { PORT_ENV } from "./profile";
 import type { Profile } from "./profile";
 import { commandProbe, httpProbe, redisProbe, waitReady } from "./ready";
 import type { Secrets } from "./secrets";
-import type { Supervisor } from "./supervisor";
-import { livekitServerBinary, nodeBin, requireTool } from "./tools";
+import { chownTree, ensureReachable, ownedDir, runnableBy, userNamespacesWork } from "./service-user";
+import type { OsUser } from "./service-user";
+import type { SpawnSpec, Supervisor } from "./supervisor";
+import { LIVEKIT_VERSION, livekitServerBinary, nodeBin, requireTool } from "./tools";
 
 export interface StackContext {
   repoRoot: string;
@@ -22,6 +24,10 @@ export interface StackContext {
   secrets: Secrets;
   supervisor: Supervisor;
   databaseUrl: string;
+  /** who the app, Egress, LiveKit, Redis and PulseAudio run as (undefined: as the supervisor) */
+  serviceUser: OsUser | undefined;
+  /** Egress's Chromium runs with its sandbox (decided by the egress step) */
+  chromeSandbox: boolean;
 }
 
 export interface Step {
@@ -41,8 +47,37 @@ export const urls = {
   app: (p: Profile) => `http://127.0.0.1:${p.ports.app}`,
   livekitWs: (p: Profile) => `ws://127.0.0.1:${p.ports.livekitHttp}`,
   livekitHttp: (p: Profile) => `http://127.0.0.1:${p.ports.livekitHttp}`,
-  redis: (p: Profile) => `redis://127.0.0.1:${p.ports.redis}`,
+  redis: (p: Profile, secrets: Pick<Secrets, "REDIS_PASSWORD">) => `redis://:${secrets.REDIS_PASSWORD}@127.0.0.1:${p.ports.redis}`,
 };
+
+/** <dataDir>/run: runtime state of the services (owned by the service user). */
+export function runDir(profile: Profile): string {
+  return path.join(profile.dataDir, "run");
+}
+
+/** What a service process runs as, and the home it gets (the system user has none of its own). */
+export function asService(ctx: Pick<StackContext, "serviceUser" | "profile">): Pick<SpawnSpec, "user"> & { env: Record<string, string> } {
+  const user = ctx.serviceUser;
+  if (!user) return { env: {} };
+  const home = path.join(runDir(ctx.profile), "home");
+  return { user: { uid: user.uid, gid: user.gid }, env: { HOME: home, USER: user.name, LOGNAME: user.name } };
+}
+
+/**
+ * Folders the services write to, owned by the service user; the data directory itself stays
+ * root's (it holds secrets.env and the Postgres cluster). Both OS users must reach the project.
+ */
+export function prepareServiceDirs(ctx: Pick<StackContext, "serviceUser" | "profile" | "repoRoot">): void {
+  const user = ctx.serviceUser;
+  if (user) {
+    ensureReachable(user, ctx.repoRoot);
+    ensureReachable(user, ctx.profile.dataDir);
+  }
+  ownedDir(user, runDir(ctx.profile));
+  ownedDir(user, path.join(runDir(ctx.profile), "home"), 0o700);
+  ownedDir(user, path.join(ctx.profile.dataDir, "covers"));
+  ownedDir(user, egressPaths(ctx.profile).outputs);
+}
 
 /** The Next.js app's environment (also used for `next build`). */
 export function appEnv(ctx: StackContext): Record<string, string> {
@@ -57,7 +92,7 @@ export function appEnv(ctx: StackContext): Record<string, string> {
     LIVEKIT_API_URL: urls.livekitHttp(profile),
     LIVEKIT_API_KEY: secrets.LIVEKIT_API_KEY,
     LIVEKIT_API_SECRET: secrets.LIVEKIT_API_SECRET,
-    REDIS_URL: urls.redis(profile),
+    REDIS_URL: urls.redis(profile, secrets),
     SUIXIN_DATA_DIR: profile.dataDir,
     SUIXIN_PROFILE: profile.name,
     ...profile.appSettings,
@@ -70,7 +105,7 @@ function postgresStep(profile: Profile): Step {
     ports: [claim(profile, "postgres", "tcp", "postgres")],
     run: async (ctx) => {
       const pg = pgPaths(profile);
-      await ensureCluster(ctx.supervisor, pg, profile, ctx.secrets);
+      await ensureCluster(ctx.supervisor, pg, profile);
       const child = ctx.supervisor.start(postgresSpec(pg, profile));
       await waitReady(ctx.supervisor, child, pgReadyProbe(pg, profile.ports.postgres), "pg_isready", 30_000);
       ensureRoleAndDatabase(pg, profile.ports.postgres, ctx.secrets);
@@ -105,19 +140,34 @@ const migrateStep: Step = {
   },
 };
 
+/** redis.conf for the stack's Redis: loopback only, a password, no persistence. */
+export function redisConfig(profile: Profile, secrets: Pick<Secrets, "REDIS_PASSWORD">, dir: string): string {
+  return [
+    `port ${profile.ports.redis}`,
+    "bind 127.0.0.1",
+    "protected-mode yes",
+    `requirepass ${secrets.REDIS_PASSWORD}`,
+    'save ""',
+    "appendonly no",
+    "daemonize no",
+    `dir ${dir}`,
+    "",
+  ].join("\n");
+}
+
 function redisStep(profile: Profile): Step {
   return {
     name: "redis",
-    ports: [claim(profile, "redis", "tcp", "redis", "Debian's own redis-server service? `systemctl disable --now redis-server`")],
+    ports: [claim(profile, "redis", "tcp", "redis", "Debian's own redis-server service? `systemctl stop redis-server`")],
     run: async (ctx) => {
-      const port = String(profile.ports.redis);
-      const child = ctx.supervisor.start({
-        name: "redis",
-        command: "redis-server",
-        args: ["--port", port, "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"],
-        cwd: profile.dataDir,
-      });
-      await waitReady(ctx.supervisor, child, redisProbe(profile.ports.redis), "PING", 15_000);
+      // The password goes in a file only the service user reads, not on a command line.
+      const dir = ownedDir(ctx.serviceUser, path.join(runDir(profile), "redis"), 0o700);
+      const conf = path.join(dir, "redis.conf");
+      fs.writeFileSync(conf, redisConfig(profile, ctx.secrets, dir), { mode: 0o600 });
+      if (ctx.serviceUser) fs.chownSync(conf, ctx.serviceUser.uid, ctx.serviceUser.gid);
+      const service = asService(ctx);
+      const child = ctx.supervisor.start({ name: "redis", command: "redis-server", args: [conf], cwd: dir, ...service });
+      await waitReady(ctx.supervisor, child, redisProbe(profile.ports.redis, ctx.secrets.REDIS_PASSWORD), "AUTH + PING", 15_000);
     },
   };
 }
@@ -135,7 +185,10 @@ function livekitStep(profile: Profile): Step {
       binary = livekitServerBinary(process.env);
     },
     run: async (ctx) => {
-      const child = ctx.supervisor.start(livekitSpec(binary, ctx.repoRoot, profile, ctx.secrets));
+      const runnable = runnableBy(ctx.serviceUser, binary, `livekit-server-${LIVEKIT_VERSION}`);
+      const spec = livekitSpec(runnable, ctx.repoRoot, profile, ctx.secrets);
+      const service = asService(ctx);
+      const child = ctx.supervisor.start({ ...spec, user: service.user, env: { ...spec.env, ...service.env } });
       await waitReady(ctx.supervisor, child, httpProbe(`${urls.livekitHttp(profile)}/`), "GET /", 30_000);
     },
   };
@@ -148,10 +201,12 @@ function pulseStep(profile: Profile): Step {
     ports: [],
     run: async (ctx) => {
       const paths = egressPaths(profile);
-      fs.mkdirSync(paths.pulseRuntime, { recursive: true, mode: 0o700 });
-      fs.chmodSync(paths.pulseRuntime, 0o700); // pulseaudio refuses a runtime dir others can read
-      const child = ctx.supervisor.start(pulseSpec(profile));
-      const probe = commandProbe("pactl", ["info"], { PULSE_SERVER: paths.pulseServer });
+      ownedDir(ctx.serviceUser, paths.pulseRuntime, 0o700); // pulseaudio refuses a runtime dir others can read
+      const spec = pulseSpec(profile);
+      const service = asService(ctx);
+      const child = ctx.supervisor.start({ ...spec, user: service.user, env: { ...spec.env, ...service.env } });
+      // as the same user (and home, where the auth cookie is): the way Egress will connect
+      const probe = commandProbe("pactl", ["info"], { PULSE_SERVER: paths.pulseServer, ...service.env }, service.user);
       await waitReady(ctx.supervisor, child, probe, "pactl info", 15_000);
       return `pulseaudio ready on ${paths.pulseServer}`;
     },
@@ -169,11 +224,21 @@ function egressStep(profile: Profile): Step {
     run: async (ctx) => {
       const paths = egressPaths(profile);
       fs.rmSync(paths.tmp, { recursive: true, force: true });
-      fs.mkdirSync(paths.tmp, { recursive: true });
-      fs.mkdirSync(paths.outputs, { recursive: true });
-      const child = ctx.supervisor.start(egressSpec(binary, ctx.repoRoot, profile, ctx.secrets));
+      ownedDir(ctx.serviceUser, paths.tmp, 0o700);
+      ctx.chromeSandbox = userNamespacesWork(ctx.serviceUser);
+      if (!ctx.chromeSandbox) {
+        log.warn(
+          `Egress's Chromium runs without its sandbox: this kernel does not let ${ctx.serviceUser?.name ?? "this user"} create user namespaces ` +
+            "(kernel.unprivileged_userns_clone, user.max_user_namespaces or AppArmor's apparmor_restrict_unprivileged_userns)",
+        );
+      }
+      const runnable = runnableBy(ctx.serviceUser, binary, `egress-${EGRESS_VERSION}`);
+      const spec = egressSpec(runnable, ctx.repoRoot, profile, ctx.secrets, { chromeSandbox: ctx.chromeSandbox });
+      const service = asService(ctx);
+      const child = ctx.supervisor.start({ ...spec, user: service.user, env: { ...spec.env, ...service.env } });
       // The template server starts right before the service registers for requests on Redis.
       await waitReady(ctx.supervisor, child, httpProbe(`http://127.0.0.1:${profile.ports.egressHealth}/`), "template server", 30_000);
+      return `egress ready on 127.0.0.1:${profile.ports.egressHealth} (Chromium sandbox ${ctx.chromeSandbox ? "on" : "off"})`;
     },
   };
 }
@@ -188,12 +253,16 @@ function appStep(repoRoot: string, profile: Profile): Step {
     run: async (ctx) => {
       const env = appEnv(ctx);
       await buildIfChanged(ctx.supervisor, ctx.repoRoot, env);
+      // The build is root's; the running app writes its caches (and regenerated pages) into it.
+      if (ctx.serviceUser) chownTree(ctx.serviceUser, path.join(ctx.repoRoot, ".next"));
+      const service = asService(ctx);
       const child = ctx.supervisor.start({
         name: "app",
         command: nodeBin(ctx.repoRoot, "next"),
         args: ["start", "-p", String(profile.ports.app), "-H", "127.0.0.1"],
         cwd: ctx.repoRoot,
-        env,
+        env: { ...env, ...service.env },
+        user: service.user,
       });
       await waitReady(ctx.supervisor, child, httpProbe(`${urls.app(profile)}/api/health`), "GET /api/health → 200", 120_000);
     },

@@ -26,10 +26,13 @@ export const stackInfoSchema = z.object({
     apiSecret: z.string(),
   }),
   databaseUrl: z.string(),
+  /** with the password */
   redisUrl: z.string(),
   dataDir: z.string(),
   ports: portsSchema,
   services: z.array(z.string()),
+  /** who the services run as (null: as the supervisor), and whether Egress's Chromium is sandboxed */
+  security: z.object({ serviceUser: z.string().nullable(), chromeSandbox: z.boolean() }),
   supervisorPid: z.number().int(),
   startedAt: z.string(),
 });
