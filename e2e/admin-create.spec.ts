@@ -44,6 +44,9 @@ async function roleOf(email: string) {
   return row;
 }
 
+// Each run starts tsx (a few seconds on a loaded machine).
+test.describe.configure({ timeout: 120_000 });
+
 test("an operator account is created from the command line, password on stdin, and can log in", async ({ page }) => {
   const ops = newUser("Ops");
   const created = await adminCreate(["--email", ops.email, "--name", ops.name], `${ops.password}\n`);

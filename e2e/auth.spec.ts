@@ -48,6 +48,7 @@ test.describe("accounts", () => {
   });
 
   test("the login form never sends the browser to another site after logging in", async ({ browser, page }) => {
+    test.setTimeout(120_000);
     const user = newUser("Redirect");
     await register(page, user);
     await page.getByRole("button", { name: "Log out" }).click();
