@@ -59,7 +59,7 @@ test("an operator account is created from the command line, password on stdin, a
   expect(row?.passwordHash).toMatch(/^scrypt\$/);
 
   await login(page, ops);
-  await expect(page.getByTestId("current-user")).toHaveText(ops.name);
+  await expect(page.getByTestId("current-user")).toHaveText(ops.name, { timeout: 15_000 });
 
   // Bad input: a clear message, exit code 2, nothing stored.
   const bad = await adminCreate(["--email", "nope"], "whatever-password\n");

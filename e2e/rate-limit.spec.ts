@@ -11,6 +11,7 @@ test("the 11th login attempt in a window is refused with 'try again in N s'; the
   browser,
   page,
 }) => {
+  test.setTimeout(120_000);
   const user = newUser("Limited");
   await register(page, user);
   await page.getByRole("button", { name: "Log out" }).click();
@@ -49,6 +50,7 @@ test("an account that goes over the limit again is blocked for twice as long", a
   const user = newUser("Again");
   await register(page, user);
   await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
   const wrong = { email: user.email, password: `${user.password}-wrong` };
   const overTheLimit = async () => {
     for (let attempt = 1; attempt <= 10; attempt++) {

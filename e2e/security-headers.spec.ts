@@ -1,4 +1,6 @@
+import fs from "node:fs";
 import { type Page, expect, test } from "@playwright/test";
+import { stackProcesses, uidOf } from "./support/processes";
 import { readStack } from "./support/stack";
 import { goLive } from "./support/studio";
 import { userPage } from "./support/users";
@@ -48,7 +50,7 @@ test("pages and API answers carry the security headers", async ({ request }) => 
 });
 
 test("under that policy the app still works: go live, watch with video, HLS plays; nothing is blocked", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const host = await userPage(browser, "Csp");
   const hostViolations = await watchViolations(host.page);
   const roomNumber = await goLive(host.page, `CSP show ${Date.now()}`);
@@ -67,6 +69,20 @@ test("under that policy the app still works: go live, watch with video, HLS play
   await hls.goto(`/shows/${roomNumber}/hls`);
   await expect(hls.getByTestId("hls-video")).toHaveAttribute("data-state", "playing", { timeout: 30_000 });
   await expect.poll(() => hls.getByTestId("hls-video").evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 20_000 }).toBeGreaterThan(1);
+
+  // The composite is rendered by Egress's Chromium: as the service user, and sandboxed when the
+  // kernel allows it (its renderers then live in user namespaces of their own).
+  const { security } = readStack();
+  const chromium = stackProcesses().filter((p) => /chrom/.test(p.cmdline.split(" ")[0] ?? ""));
+  expect(chromium.length).toBeGreaterThan(0);
+  if (process.getuid?.() === 0) for (const p of chromium) expect(p.uid, p.cmdline).toBe(uidOf("suixin"));
+  if (security.chromeSandbox) {
+    for (const p of chromium) expect(p.cmdline).not.toContain("--no-sandbox");
+    const renderers = chromium.filter((p) => p.cmdline.includes("--type=renderer"));
+    expect(renderers.length).toBeGreaterThan(0);
+    const ownNamespace = fs.readlinkSync("/proc/self/ns/user");
+    for (const p of renderers) expect(fs.readlinkSync(`/proc/${p.pid}/ns/user`)).not.toBe(ownNamespace);
+  }
 
   // Another site cannot frame the app.
   const framer = await visitor.newPage();
