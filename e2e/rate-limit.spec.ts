@@ -5,8 +5,8 @@ import { goLive } from "./support/studio";
 import { fillRegister, login, newUser, register, userPage } from "./support/users";
 import { expectVideoPlaying } from "./support/video";
 
-// The test profile shortens the per-account login window to 10 s (scripts/stack/profile.ts);
-// the limit itself (10 attempts per window) is the production one.
+// The test profile shortens the per-account login block to 10 s (scripts/stack/profile.ts);
+// the limit itself (10 attempts a minute) is the production one.
 test("the 11th login attempt in a window is refused with 'try again in N s'; the right password works after it", async ({
   browser,
   page,

@@ -55,12 +55,22 @@ export function runDir(profile: Profile): string {
   return path.join(profile.dataDir, "run");
 }
 
-/** What a service process runs as, and the home it gets (the system user has none of its own). */
-export function asService(ctx: Pick<StackContext, "serviceUser" | "profile">): Pick<SpawnSpec, "user"> & { env: Record<string, string> } {
+type ServiceContext = Pick<StackContext, "serviceUser" | "profile">;
+
+/** The environment of a service process: the system user has no home of its own, so it gets one. */
+function serviceEnv(ctx: ServiceContext): Record<string, string> {
   const user = ctx.serviceUser;
-  if (!user) return { env: {} };
-  const home = path.join(runDir(ctx.profile), "home");
-  return { user: { uid: user.uid, gid: user.gid }, env: { HOME: home, USER: user.name, LOGNAME: user.name } };
+  return user ? { HOME: path.join(runDir(ctx.profile), "home"), USER: user.name, LOGNAME: user.name } : {};
+}
+
+function serviceIds(ctx: ServiceContext): { uid: number; gid: number } | undefined {
+  return ctx.serviceUser ? { uid: ctx.serviceUser.uid, gid: ctx.serviceUser.gid } : undefined;
+}
+
+/** `spec`, run as the service user (when there is one). */
+export function asService(ctx: ServiceContext, spec: SpawnSpec): SpawnSpec {
+  if (!ctx.serviceUser) return spec;
+  return { ...spec, user: serviceIds(ctx), env: { ...spec.env, ...serviceEnv(ctx) } };
 }
 
 /**
@@ -165,8 +175,7 @@ function redisStep(profile: Profile): Step {
       const conf = path.join(dir, "redis.conf");
       fs.writeFileSync(conf, redisConfig(profile, ctx.secrets, dir), { mode: 0o600 });
       if (ctx.serviceUser) fs.chownSync(conf, ctx.serviceUser.uid, ctx.serviceUser.gid);
-      const service = asService(ctx);
-      const child = ctx.supervisor.start({ name: "redis", command: "redis-server", args: [conf], cwd: dir, ...service });
+      const child = ctx.supervisor.start(asService(ctx, { name: "redis", command: "redis-server", args: [conf], cwd: dir }));
       await waitReady(ctx.supervisor, child, redisProbe(profile.ports.redis, ctx.secrets.REDIS_PASSWORD), "AUTH + PING", 15_000);
     },
   };
@@ -186,9 +195,7 @@ function livekitStep(profile: Profile): Step {
     },
     run: async (ctx) => {
       const runnable = runnableBy(ctx.serviceUser, binary, `livekit-server-${LIVEKIT_VERSION}`);
-      const spec = livekitSpec(runnable, ctx.repoRoot, profile, ctx.secrets);
-      const service = asService(ctx);
-      const child = ctx.supervisor.start({ ...spec, user: service.user, env: { ...spec.env, ...service.env } });
+      const child = ctx.supervisor.start(asService(ctx, livekitSpec(runnable, ctx.repoRoot, profile, ctx.secrets)));
       await waitReady(ctx.supervisor, child, httpProbe(`${urls.livekitHttp(profile)}/`), "GET /", 30_000);
     },
   };
@@ -202,11 +209,9 @@ function pulseStep(profile: Profile): Step {
     run: async (ctx) => {
       const paths = egressPaths(profile);
       ownedDir(ctx.serviceUser, paths.pulseRuntime, 0o700); // pulseaudio refuses a runtime dir others can read
-      const spec = pulseSpec(profile);
-      const service = asService(ctx);
-      const child = ctx.supervisor.start({ ...spec, user: service.user, env: { ...spec.env, ...service.env } });
+      const child = ctx.supervisor.start(asService(ctx, pulseSpec(profile)));
       // as the same user (and home, where the auth cookie is): the way Egress will connect
-      const probe = commandProbe("pactl", ["info"], { PULSE_SERVER: paths.pulseServer, ...service.env }, service.user);
+      const probe = commandProbe("pactl", ["info"], { PULSE_SERVER: paths.pulseServer, ...serviceEnv(ctx) }, serviceIds(ctx));
       await waitReady(ctx.supervisor, child, probe, "pactl info", 15_000);
       return `pulseaudio ready on ${paths.pulseServer}`;
     },
@@ -233,9 +238,7 @@ function egressStep(profile: Profile): Step {
         );
       }
       const runnable = runnableBy(ctx.serviceUser, binary, `egress-${EGRESS_VERSION}`);
-      const spec = egressSpec(runnable, ctx.repoRoot, profile, ctx.secrets, { chromeSandbox: ctx.chromeSandbox });
-      const service = asService(ctx);
-      const child = ctx.supervisor.start({ ...spec, user: service.user, env: { ...spec.env, ...service.env } });
+      const child = ctx.supervisor.start(asService(ctx, egressSpec(runnable, ctx.repoRoot, profile, ctx.secrets, { chromeSandbox: ctx.chromeSandbox })));
       // The template server starts right before the service registers for requests on Redis.
       await waitReady(ctx.supervisor, child, httpProbe(`http://127.0.0.1:${profile.ports.egressHealth}/`), "template server", 30_000);
       return `egress ready on 127.0.0.1:${profile.ports.egressHealth} (Chromium sandbox ${ctx.chromeSandbox ? "on" : "off"})`;
@@ -255,15 +258,15 @@ function appStep(repoRoot: string, profile: Profile): Step {
       await buildIfChanged(ctx.supervisor, ctx.repoRoot, env);
       // The build is root's; the running app writes its caches (and regenerated pages) into it.
       if (ctx.serviceUser) chownTree(ctx.serviceUser, path.join(ctx.repoRoot, ".next"));
-      const service = asService(ctx);
-      const child = ctx.supervisor.start({
-        name: "app",
-        command: nodeBin(ctx.repoRoot, "next"),
-        args: ["start", "-p", String(profile.ports.app), "-H", "127.0.0.1"],
-        cwd: ctx.repoRoot,
-        env: { ...env, ...service.env },
-        user: service.user,
-      });
+      const child = ctx.supervisor.start(
+        asService(ctx, {
+          name: "app",
+          command: nodeBin(ctx.repoRoot, "next"),
+          args: ["start", "-p", String(profile.ports.app), "-H", "127.0.0.1"],
+          cwd: ctx.repoRoot,
+          env,
+        }),
+      );
       await waitReady(ctx.supervisor, child, httpProbe(`${urls.app(profile)}/api/health`), "GET /api/health → 200", 120_000);
     },
   };
