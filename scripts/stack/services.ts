@@ -83,10 +83,13 @@ export function prepareServiceDirs(ctx: Pick<StackContext, "serviceUser" | "prof
     ensureReachable(user, ctx.repoRoot);
     ensureReachable(user, ctx.profile.dataDir);
   }
-  ownedDir(user, runDir(ctx.profile));
+  const writable = [runDir(ctx.profile), path.join(ctx.profile.dataDir, "covers"), egressPaths(ctx.profile).outputs];
+  for (const dir of writable) {
+    ownedDir(user, dir);
+    // a data dir kept from a run whose services were root's (dev) holds root-owned files
+    if (user) chownTree(user, dir);
+  }
   ownedDir(user, path.join(runDir(ctx.profile), "home"), 0o700);
-  ownedDir(user, path.join(ctx.profile.dataDir, "covers"));
-  ownedDir(user, egressPaths(ctx.profile).outputs);
 }
 
 /** The Next.js app's environment (also used for `next build`). */
