@@ -12,6 +12,8 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
   reporter: "list",
+  // 2 cores shared by several engineers' stacks: a click's outcome can take well over the default 5 s.
+  expect: { timeout: 15_000 },
   webServer: {
     command: "npx tsx scripts/stack/main.ts --profile test",
     url: `${baseURL}/api/health`,
