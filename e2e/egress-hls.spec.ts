@@ -8,7 +8,7 @@ import { goLive } from "./support/studio";
 import { userPage } from "./support/users";
 
 test("the host starts HLS; anyone can watch it without logging in; ending the show stops it", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const host = await userPage(browser, "Vj");
   const roomNumber = await goLive(host.page, `HLS show ${Date.now()}`);
 
