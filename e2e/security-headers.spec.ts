@@ -68,7 +68,7 @@ test("under that policy the app still works: go live, watch with video, HLS play
   const hlsViolations = await watchViolations(hls);
   await hls.goto(`/shows/${roomNumber}/hls`);
   await expect(hls.getByTestId("hls-video")).toHaveAttribute("data-state", "playing", { timeout: 30_000 });
-  await expect.poll(() => hls.getByTestId("hls-video").evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 20_000 }).toBeGreaterThan(1);
+  await expect.poll(() => hls.getByTestId("hls-video").evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 45_000 }).toBeGreaterThan(1);
 
   // The composite is rendered by Egress's Chromium: as the service user, and sandboxed when the
   // kernel allows it (its renderers then live in user namespaces of their own).
