@@ -67,7 +67,7 @@ test("under that policy the app still works: go live, watch with video, HLS play
   const hls = await visitor.newPage();
   const hlsViolations = await watchViolations(hls);
   await hls.goto(`/shows/${roomNumber}/hls`);
-  await expect(hls.getByTestId("hls-video")).toHaveAttribute("data-state", "playing", { timeout: 30_000 });
+  await expect(hls.getByTestId("hls-video")).toHaveAttribute("data-state", "playing", { timeout: 90_000 });
   await expect.poll(() => hls.getByTestId("hls-video").evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 45_000 }).toBeGreaterThan(1);
 
   // The composite is rendered by Egress's Chromium: as the service user, and sandboxed when the
