@@ -4,6 +4,7 @@ import {
   EgressClient,
   EgressStatus as SdkEgressStatus,
   EncodedFileOutput,
+  ServerError,
   EncodedFileType,
   SegmentedFileOutput,
   SegmentedFileProtocol,
@@ -142,7 +143,31 @@ export async function stopEgress(egressId: string): Promise<EgressJob> {
   return toEgressJob(await call(() => egressClient().stopEgress(egressId)));
 }
 
-export async function listEgresses(filter: { roomName?: string; egressId?: string; active?: boolean }): Promise<EgressJob[]> {
+/** Egress jobs as LiveKit last recorded them (its store keeps ended jobs for a day). */
+export async function listEgresses(filter: { roomName?: string; active?: boolean } = {}): Promise<EgressJob[]> {
   const infos = await call(() => egressClient().listEgress(filter));
   return infos.map(toEgressJob);
+}
+
+function isNoResponse(error: unknown): boolean {
+  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return true;
+  return error instanceof ServerError && (error.status === 503 || /no response from servers/i.test(error.message));
+}
+
+/**
+ * Whether the Egress process that runs this job still answers for it. LiveKit's own record stays
+ * ACTIVE forever when Egress dies without reporting (a crash, a kill), so we ask the job itself:
+ * an empty stream update reaches the job's handler (and changes nothing); a handler that is gone
+ * leaves LiveKit with "no response from servers" after ~1 s. Any answer from the handler, even
+ * "not a stream" for a recording, means it is alive. null: LiveKit itself could not be asked.
+ */
+export async function egressAnswers(egressId: string): Promise<boolean | null> {
+  try {
+    await egressClient().updateStream(egressId, [], []);
+    return true;
+  } catch (error) {
+    if (isNoResponse(error)) return false;
+    if (error instanceof ServerError) return !(error.status === 404 || error.code === "not_found");
+    return null; // LiveKit unreachable: we know nothing
+  }
 }

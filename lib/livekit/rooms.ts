@@ -49,8 +49,9 @@ export async function deleteRoom(name: string): Promise<void> {
 
 export type LiveRoom = { name: string; numParticipants: number; createdAt: Date };
 
-export async function listRooms(): Promise<LiveRoom[]> {
-  const rooms = await call("listRooms", () => roomService().listRooms());
+/** Every room, or only those named (a name that LiveKit does not know is left out). */
+export async function listRooms(names?: string[]): Promise<LiveRoom[]> {
+  const rooms = await call("listRooms", () => roomService().listRooms(names));
   return rooms.map((r) => ({
     name: r.name,
     numParticipants: r.numParticipants,
