@@ -2,6 +2,7 @@ import "server-only";
 import { finishRecordingJob } from "@/lib/egress/apply-egress-event";
 import { roomEventJob } from "@/lib/events/queue";
 import type { Job } from "@/lib/jobs/define";
+import { releaseDeadWorkersLoop } from "@/lib/jobs/liveness";
 import type { Loop } from "@/lib/leader";
 import { showEndedJob } from "@/lib/shows/end-show";
 import { hostTimeoutJob } from "@/lib/shows/host-timeout";
@@ -14,4 +15,4 @@ import { purgeWebhookDeliveriesLoop } from "@/lib/webhooks/purge-loop";
 
 export const jobs: readonly Job[] = [hostTimeoutJob, showEndedJob, roomEventJob, finishRecordingJob, closeStrayRoomJob];
 
-export const loops: readonly Loop[] = [reconcileLoop, purgeWebhookDeliveriesLoop];
+export const loops: readonly Loop[] = [reconcileLoop, purgeWebhookDeliveriesLoop, releaseDeadWorkersLoop];
