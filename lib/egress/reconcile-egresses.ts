@@ -9,10 +9,12 @@ import { type EgressJob, egressAnswers, listEgresses } from "@/lib/livekit/egres
 const PLACEHOLDER_MAX_MS = 60_000;
 // A row that changed this recently may be mid-start or mid-webhook: look again next time.
 const RECENT_MS = 3_000;
+// Trimming a long MP4 part takes up to ~10 minutes (lib/egress/trim-recording.ts).
+const FINISHING_MAX_MS = 15 * 60_000;
 
 export const LOST_MESSAGE = "The recording service stopped without finishing this output (Egress no longer runs it).";
 
-type Row = { id: string; status: EgressStatus };
+type Row = { id: string; status: EgressStatus; updatedAt: Date };
 
 /** Frees the show's slot of an output that nothing runs anymore. */
 async function markLost(row: Row, error: string): Promise<boolean> {
@@ -37,14 +39,18 @@ async function settle(row: Row, job: EgressJob | undefined): Promise<boolean> {
     await db.$transaction((tx) => applyEgressEvent(tx, job));
     return true;
   }
+  // The finish-recording job owns an ENDING row until its files are done (minutes for a long part).
+  if (!job && row.status === "ENDING" && Date.now() - row.updatedAt.getTime() < FINISHING_MAX_MS) return false;
+  const askedAt = Date.now();
   const answers = job ? await egressAnswers(row.id) : false;
+  if (answers !== true) console.info(`[egress] ${row.id}: ${job ? `Egress answered ${answers === null ? "nothing usable" : "that it does not run it"}` : "unknown to LiveKit"} (${Date.now() - askedAt} ms)`);
   return answers === false ? markLost(row, LOST_MESSAGE) : false;
 }
 
 /** After a stop that failed ("not found", no answer): is the job gone? Then its row ends. */
-export async function settleAfterFailedStop(row: Row, roomName: string): Promise<boolean> {
+export async function settleAfterFailedStop(row: Omit<Row, "updatedAt">, roomName: string): Promise<boolean> {
   const jobs = await listEgresses({ roomName });
-  return settle(row, jobs.find((j) => j.egressId === row.id));
+  return settle({ ...row, updatedAt: new Date(0) }, jobs.find((j) => j.egressId === row.id));
 }
 
 /**
