@@ -14,10 +14,46 @@ export function servicePid(name: string): number {
   return pid;
 }
 
-/** Kills a service outright (its whole process group), as a crash would; the supervisor restarts it. */
+/** Every process below pid (children, their children…), from /proc. */
+function descendants(pid: number): number[] {
+  const parentOf = new Map<number, number[]>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      parentOf.set(ppid, [...(parentOf.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const found: number[] = [];
+  const walk = (p: number) => {
+    for (const child of parentOf.get(p) ?? []) {
+      found.push(child);
+      walk(child);
+    }
+  };
+  walk(pid);
+  return found;
+}
+
+/**
+ * Kills a service outright, as a crash of its machine would: its process group and every process
+ * it started (Egress runs each job in a handler process of its own group, which would otherwise
+ * keep recording). The supervisor restarts the service.
+ */
 export function killService(name: string): number {
   const pid = servicePid(name);
+  const below = descendants(pid);
   process.kill(-pid, "SIGKILL");
+  for (const child of below) {
+    try {
+      process.kill(child, "SIGKILL");
+    } catch {
+      // already gone with the group
+    }
+  }
   return pid;
 }
 
