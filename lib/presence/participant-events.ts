@@ -12,6 +12,15 @@ async function isUser(tx: Tx, userId: string): Promise<boolean> {
   return (await tx.user.count({ where: { id: userId } })) > 0;
 }
 
+/**
+ * The show's row lock before any session is touched: every transaction that changes a show's
+ * sessions (these, reconcile's repair, the end of the show) takes the show first, so they queue
+ * up instead of deadlocking on each other's rows.
+ */
+async function lockShow(tx: Tx, showId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Show" WHERE id = ${showId} FOR UPDATE`;
+}
+
 // Both run in the webhook's transaction: the session, the recount and the notices (sent once it
 // commits, with the audience size the server just computed) stand or fall with the delivery record.
 
@@ -21,6 +30,7 @@ export async function participantJoined(tx: Tx, show: LiveShowRef, member: Membe
   if (!(await isUser(tx, userId))) return;
   // Only the host's publishing connection is "the host"; the host watching in a tab is not.
   const isHost = member.identity === hostIdentity(show.hostId);
+  await lockShow(tx, show.id);
   // Keyed by LiveKit's participant sid: a retried or late webhook cannot double count.
   // (createMany + skipDuplicates, not upsert: joined and left may race for the same sid.)
   await tx.participantSession.createMany({
@@ -41,6 +51,7 @@ export async function participantLeft(tx: Tx, show: LiveShowRef, member: Member)
   if (!(await isUser(tx, userId))) return;
   const isHost = member.identity === hostIdentity(show.hostId);
   const now = new Date();
+  await lockShow(tx, show.id);
   await tx.participantSession.createMany({
     data: [{ id: member.sid, showId: show.id, userId, isHost, joinedAt: now, leftAt: now }],
     skipDuplicates: true,
