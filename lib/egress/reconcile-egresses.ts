@@ -9,6 +9,8 @@ import { type EgressJob, egressAnswers, listEgresses } from "@/lib/livekit/egres
 const PLACEHOLDER_MAX_MS = 60_000;
 // A row that changed this recently may be mid-start or mid-webhook: look again next time.
 const RECENT_MS = 3_000;
+// Egress gives a job's handler 10 s to start before it gives up on it.
+const STARTING_GRACE_MS = 30_000;
 // Trimming a long MP4 part takes up to ~10 minutes (lib/egress/trim-recording.ts).
 const FINISHING_MAX_MS = 15 * 60_000;
 
@@ -72,6 +74,8 @@ export async function reconcileEgresses(now = new Date()): Promise<{ checked: nu
       continue;
     }
     if (age < RECENT_MS) continue;
+    // Egress launches a handler process per job, which registers for requests a moment later (seconds on a loaded machine).
+    if (row.status === "STARTING" && age < STARTING_GRACE_MS) continue;
     if (await settle(row, known.get(row.id))) summary.ended += 1;
   }
   return summary;
