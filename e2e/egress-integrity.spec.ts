@@ -66,8 +66,9 @@ test("Egress dies during a recording: the output ends as failed, and a new recor
   console.log(`Egress killed: recording row ${ended.status} after ${seconds.toFixed(1)} s (reconcile every ${process.env.SUIXIN_RECONCILE_SECONDS ?? 2} s)`);
   expect(ended.id).toBe(first.id);
   expect(ended.error).toContain("Egress no longer runs it");
-  // Within one reconcile period (2 s in tests) plus the ~1 s it takes LiveKit to find no handler.
-  expect(seconds).toBeLessThan(8);
+  // By the first reconcile pass after the kill: the period (2 s in tests), then the ~3 s LiveKit
+  // takes to find no handler for the job (measured 6.8–7.1 s in all; margin for a loaded machine).
+  expect(seconds).toBeLessThan(12);
   await expectControlStatus(host.page, "MP4", "FAILED");
   await expect(host.page.getByTestId("broadcast-MP4")).toContainText("Egress no longer runs it");
 
