@@ -142,6 +142,7 @@ async function main(): Promise<number> {
   const file = writeStackInfo(profile.dataDir, {
     profile: profile.name,
     appUrl: urls.app(profile),
+    appUrls: profile.skipApp ? [] : urls.apps(profile),
     livekit: {
       wsUrl: urls.livekitWs(profile),
       httpUrl: urls.livekitHttp(profile),

@@ -19,6 +19,12 @@ export interface Profile {
   externalDatabaseUrl: string | undefined;
   /** SUIXIN_SKIP_APP=1: everything but the Next.js app (debugging aid) */
   skipApp: boolean;
+  /**
+   * App processes on the same database, Redis and LiveKit (SUIXIN_APP_INSTANCES): the first on
+   * ports.app, the others on the ports after it. The test profile runs two, so every e2e run is
+   * a run against several instances (one leader for the loops, jobs shared).
+   */
+  appInstances: number;
   /** App settings (lib/env.ts) this profile sets; the environment wins over them. */
   appSettings: Record<string, string>;
 }
@@ -49,18 +55,20 @@ const APP_SETTINGS: Record<ProfileName, Record<string, string>> = {
   },
 };
 
-const DEFAULTS: Record<ProfileName, { ports: Profile["ports"]; dataDir: string; wipe: boolean; logMode: LogMode }> = {
+const DEFAULTS: Record<ProfileName, { ports: Profile["ports"]; dataDir: string; wipe: boolean; logMode: LogMode; appInstances: number }> = {
   dev: {
     ports: { app: 3000, livekitHttp: 7880, livekitRtcTcp: 7881, livekitRtcUdp: 7882, redis: 6379, postgres: 54320, egressHealth: 9090 },
     dataDir: ".data/dev",
     wipe: false,
     logMode: "terminal",
+    appInstances: 1,
   },
   test: {
     ports: { app: 3100, livekitHttp: 7980, livekitRtcTcp: 7981, livekitRtcUdp: 7982, redis: 6390, postgres: 54330, egressHealth: 9190 },
     dataDir: ".data/test",
     wipe: true,
     logMode: "files",
+    appInstances: 2,
   },
 };
 
@@ -111,6 +119,11 @@ export function resolveProfile(argv: readonly string[], env: NodeJS.ProcessEnv, 
     throw new Error(`SUIXIN_LOG must be "terminal" or "files", not "${logEnv}"`);
   }
   const logMode: LogMode = logEnv === "terminal" || logEnv === "files" ? logEnv : base.logMode;
+  const instancesEnv = env.SUIXIN_APP_INSTANCES;
+  const appInstances = instancesEnv ? Number(instancesEnv) : base.appInstances;
+  if (!Number.isInteger(appInstances) || appInstances < 1 || appInstances > 8) {
+    throw new Error(`SUIXIN_APP_INSTANCES=${instancesEnv ?? ""} must be a whole number from 1 to 8`);
+  }
   return {
     name,
     dataDir: path.resolve(repoRoot, env.SUIXIN_DATA_DIR || base.dataDir),
@@ -119,6 +132,7 @@ export function resolveProfile(argv: readonly string[], env: NodeJS.ProcessEnv, 
     ports,
     externalDatabaseUrl: env.DATABASE_URL || undefined,
     skipApp: env.SUIXIN_SKIP_APP === "1",
+    appInstances,
     appSettings: Object.fromEntries(
       Object.entries(APP_SETTINGS[name]).map(([key, value]) => [key, env[key] || value]),
     ),

@@ -43,8 +43,19 @@ function claim(profile: Profile, key: keyof Profile["ports"], protocol: "tcp" | 
   return { port: profile.ports[key], protocol, label, envVar: PORT_ENV[key], hint };
 }
 
+/** App instance i (0-based) listens on the port i places after ports.app. */
+export function appPort(p: Profile, instance: number): number {
+  return p.ports.app + instance;
+}
+
+/** Supervisor name of app instance i: "app", "app-2", … (also its log file). */
+export function appName(instance: number): string {
+  return instance === 0 ? "app" : `app-${instance + 1}`;
+}
+
 export const urls = {
   app: (p: Profile) => `http://127.0.0.1:${p.ports.app}`,
+  apps: (p: Profile) => Array.from({ length: p.appInstances }, (_, i) => `http://127.0.0.1:${appPort(p, i)}`),
   livekitWs: (p: Profile) => `ws://127.0.0.1:${p.ports.livekitHttp}`,
   livekitHttp: (p: Profile) => `http://127.0.0.1:${p.ports.livekitHttp}`,
   redis: (p: Profile, secrets: Pick<Secrets, "REDIS_PASSWORD">) => `redis://:${secrets.REDIS_PASSWORD}@127.0.0.1:${p.ports.redis}`,
@@ -250,27 +261,40 @@ function egressStep(profile: Profile): Step {
 }
 
 function appStep(repoRoot: string, profile: Profile): Step {
+  const ports = Array.from({ length: profile.appInstances }, (_, i): PortClaim =>
+    i === 0 ? claim(profile, "app", "tcp", "app") : { ...claim(profile, "app", "tcp", `app instance ${i + 1}`), port: appPort(profile, i) },
+  );
   return {
     name: "app",
-    ports: [claim(profile, "app", "tcp", "app")],
+    ports,
     preflight: () => {
       nodeBin(repoRoot, "next");
     },
     run: async (ctx) => {
       const env = appEnv(ctx);
       await buildIfChanged(ctx.supervisor, ctx.repoRoot, env);
-      // The build is root's; the running app writes its caches (and regenerated pages) into it.
+      // The build is root's; the running apps write their caches (and regenerated pages) into it.
       if (ctx.serviceUser) chownTree(ctx.serviceUser, path.join(ctx.repoRoot, ".next"));
-      const child = ctx.supervisor.start(
-        asService(ctx, {
-          name: "app",
-          command: nodeBin(ctx.repoRoot, "next"),
-          args: ["start", "-p", String(profile.ports.app), "-H", "127.0.0.1"],
-          cwd: ctx.repoRoot,
-          env,
-        }),
-      );
-      await waitReady(ctx.supervisor, child, httpProbe(`${urls.app(profile)}/api/health`), "GET /api/health → 200", 120_000);
+      // One after the other: each instance is ready before the next starts (the first leads).
+      for (let i = 0; i < profile.appInstances; i++) {
+        const port = appPort(profile, i);
+        const child = ctx.supervisor.start(
+          asService(ctx, {
+            name: appName(i),
+            command: nodeBin(ctx.repoRoot, "next"),
+            args: ["start", "-p", String(port), "-H", "127.0.0.1"],
+            cwd: ctx.repoRoot,
+            env,
+            // Instances are interchangeable and the queue and loops survive one going away:
+            // a crashed instance is started again rather than taking the stack down.
+            restart: { initialDelayMs: 500, maxDelayMs: 10_000 },
+          }),
+        );
+        await waitReady(ctx.supervisor, child, httpProbe(`http://127.0.0.1:${port}/api/health`), "GET /api/health → 200", 120_000);
+      }
+      return profile.appInstances > 1
+        ? `app ready on ${urls.apps(profile).join(", ")} (${profile.appInstances} instances)`
+        : `app ready on ${urls.app(profile)}`;
     },
   };
 }

@@ -19,6 +19,8 @@ export type Ports = z.infer<typeof portsSchema>;
 export const stackInfoSchema = z.object({
   profile: z.enum(["dev", "test"]),
   appUrl: z.string(),
+  /** every app instance (appUrl is the first; LiveKit's webhooks and Egress go to it) */
+  appUrls: z.array(z.string()),
   livekit: z.object({
     wsUrl: z.string(),
     httpUrl: z.string(),
