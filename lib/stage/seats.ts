@@ -2,16 +2,16 @@ import "server-only";
 import { z } from "zod";
 import { db, isUniqueViolation, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { broadcastRoomEvent } from "@/lib/events/broadcast";
+import { queueRoomEvent } from "@/lib/events/queue";
 import type { StageExit } from "@/lib/generated/prisma/enums";
 import { defineJob } from "@/lib/jobs/define";
 import { getSetting } from "@/lib/settings";
 import { grantGuest, revokeGuest } from "@/lib/stage/access";
 import type { StageExitReason } from "@/lib/stage/events";
 import { MAX_GUESTS } from "@/lib/stage/schema";
-import { lockLiveShow, type StageShow, tellHost } from "@/lib/stage/show";
+import { lockLiveShow, lockShowIfLive, queueHostNotice, type StageShow, tellHost } from "@/lib/stage/show";
 
-const seatSelect = {
+export const seatSelect = {
   id: true,
   showId: true,
   userId: true,
@@ -117,26 +117,54 @@ const REASONS: Record<Exclude<StageExit, "SHOW_ENDED">, StageExitReason> = {
   DISCONNECTED: "disconnected",
 };
 
+type SeatToClose = Pick<OpenSeat, "id" | "identity" | "user">;
+type Exit = Exclude<StageExit, "SHOW_ENDED">;
+
 /**
- * Ends a guest's seat once (a conditional update: a double click, or the host removing while the
- * guest leaves, ends it only once), revokes their publishing and tells the room. Returns whether
- * this call ended it.
+ * Ends a guest's seat once, in the caller's transaction (a conditional update: a double click, or
+ * the host removing while the guest leaves, ends it only once). If it commits, the room is told and
+ * the `stage.revoke-access` job takes publishing away (the SFU unpublishes their tracks); the
+ * stage loop revokes any publishing right left without a seat as a backstop. Returns whether this
+ * call ended it.
  */
-export async function takeOffStage(show: StageShow, seat: Pick<OpenSeat, "id" | "identity" | "user">, exit: Exclude<StageExit, "SHOW_ENDED">) {
-  const { count } = await db.stageSeat.updateMany({ where: { id: seat.id, leftAt: null }, data: { leftAt: new Date(), exit } });
+export async function takeOffStageIn(tx: Tx, show: StageShow, seat: SeatToClose, exit: Exit, publishSeconds: number): Promise<boolean> {
+  const { count } = await tx.stageSeat.updateMany({ where: { id: seat.id, leftAt: null }, data: { leftAt: new Date(), exit } });
   if (count === 0) return false;
-  await revokeGuest(show, seat.identity);
+  await revokeStageAccessJob.enqueue({ showId: show.id, identity: seat.identity }, { tx });
   const reason = REASONS[exit];
-  await broadcastRoomEvent(show.roomNumber, {
+  await queueRoomEvent(tx, show.roomNumber, {
     type: "stage-left",
     identity: seat.identity,
     name: seat.user.name,
     reason,
-    publishSeconds: reason === "no-publish" ? await getSetting("stagePublishSeconds") : undefined,
+    publishSeconds: reason === "no-publish" ? publishSeconds : undefined,
   });
-  await tellHost(show);
+  await queueHostNotice(tx, show);
   return true;
 }
+
+/** takeOffStageIn in a transaction of its own, under the show's lock (an ended show closed its seats already). */
+export async function takeOffStage(show: StageShow, seat: SeatToClose, exit: Exit): Promise<boolean> {
+  const publishSeconds = await getSetting("stagePublishSeconds");
+  return db.$transaction(async (tx) => (await lockShowIfLive(tx, show.id)) && takeOffStageIn(tx, show, seat, exit, publishSeconds));
+}
+
+/**
+ * A connection that lost its seat goes back to watching. Idempotent, and safe against a new seat
+ * of the same connection taken meanwhile: it never revokes an open seat's rights, and a seat taken
+ * while the revoke was on its way gets its rights back.
+ */
+export const revokeStageAccessJob = defineJob(
+  "stage.revoke-access",
+  z.object({ showId: z.string(), identity: z.string() }),
+  async ({ showId, identity }) => {
+    const show = await showOfSeat(showId);
+    if (!show || (await openSeatOf(showId, identity))) return;
+    if (!(await revokeGuest(show, identity))) return;
+    const seated = await openSeatOf(showId, identity);
+    if (seated) await grantGuest(show, identity, seated.seat);
+  },
+);
 
 /** The live show a seat belongs to (null once it ended). */
 export async function showOfSeat(showId: string): Promise<StageShow | null> {

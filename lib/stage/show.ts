@@ -4,6 +4,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { broadcastRoomEvent } from "@/lib/events/broadcast";
+import { queueRoomEvent } from "@/lib/events/queue";
 import { type ShowDetails, requireShow } from "@/lib/shows/get-show";
 import { hostIdentity } from "@/lib/shows/identity";
 import { roomNameFor } from "@/lib/shows/room-name";
@@ -27,13 +28,23 @@ export function stageRoom(show: { roomNumber: number }): string {
   return roomNameFor(show.roomNumber);
 }
 
+/** Locks the show's row for the rest of the transaction; whether it is (still) live. */
+export async function lockShowIfLive(tx: Tx, showId: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "Show" WHERE id = ${showId} FOR UPDATE`;
+  return rows[0]?.status === "LIVE";
+}
+
 /**
  * Locks the show's row for the rest of the transaction (stage changes of one show queue up here)
  * and checks it is still live.
  */
 export async function lockLiveShow(tx: Tx, showId: string): Promise<void> {
-  const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "Show" WHERE id = ${showId} FOR UPDATE`;
-  if (rows[0]?.status !== "LIVE") throw new AppError("SHOW_ENDED", "This show has ended.");
+  if (!(await lockShowIfLive(tx, showId))) throw new AppError("SHOW_ENDED", "This show has ended.");
+}
+
+/** Tells the host's studio, once `tx` commits, that the stage changed (it fetches the stage again). */
+export async function queueHostNotice(tx: Tx, show: StageShow): Promise<void> {
+  await queueRoomEvent(tx, show.roomNumber, { type: "stage-changed" }, { to: [hostIdentity(show.hostId)] });
 }
 
 /** Tells the host's studio that the stage changed (it fetches the stage again). */
