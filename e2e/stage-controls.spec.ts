@@ -93,6 +93,22 @@ test("host controls: screen share refused, mic muted (and held) then unmuted, re
   await expect(micToggle).toHaveText("Mute microphone");
   expect(await micMuted()).toBe(false);
 
+  // The host turns the guest's camera off: viewers see it off, the guest cannot turn it back on;
+  // the host turns it on again and the picture comes back.
+  const cameraMuted = async () => (await tracksOfGuest()).find((t) => t.source === CAMERA)?.muted;
+  await guestRow.getByRole("button", { name: "Turn camera off" }).click();
+  await expect(tile).toHaveAttribute("data-camera-muted", "true", { timeout: 10_000 });
+  await expect(viewer.page.getByTestId("room-notices")).toContainText(`The host muted ${guest.user.name}’s camera`);
+  const cameraToggle = guest.page.getByTestId("guest-camera-toggle");
+  await expect(cameraToggle).toHaveText("Camera turned off by the host");
+  await expect(cameraToggle).toBeDisabled();
+  expect(await cameraMuted()).toBe(true);
+  await guestRow.getByRole("button", { name: "Turn camera on" }).click();
+  await expect(tile).toHaveAttribute("data-camera-muted", "false", { timeout: 10_000 });
+  await expect(cameraToggle).toHaveText("Turn camera off");
+  await expect.poll(cameraMuted).toBe(false);
+  await expectVideoPlaying(tile.getByTestId("guest-video"));
+
   // Removed: rights revoked, tracks unpublished, a viewer again; the room is told.
   await guestRow.getByRole("button", { name: "Remove from stage" }).click();
   await expect(guest.page.getByTestId("guest-controls")).toHaveCount(0, { timeout: 10_000 });
@@ -163,4 +179,45 @@ test("a guest whose camera never starts is taken off stage after the deadline, a
 
   await host.page.getByRole("button", { name: "End show" }).click();
   await Promise.all([host.context, guest.context].map((c) => c.close()));
+});
+
+test("the host removes a guest (double click) while the guest leaves: one exit, one notice, a viewer again", async ({ browser }) => {
+  const host = await userPage(browser, "Stagehost");
+  const roomNumber = await goLive(host.page, "Race to the exit");
+  const guest = await userPage(browser, "Lou");
+  const viewer = await userPage(browser, "Max");
+  for (const p of [guest, viewer]) {
+    await p.page.goto(`/shows/${roomNumber}`);
+    await expectVideoPlaying(p.page.getByTestId("host-video"));
+  }
+  await bringOnStage(host.page, guest.page, guest.user.name);
+  await expect(viewer.page.getByTestId("room-notices")).toContainText(`${guest.user.name} joined the stage`, { timeout: 15_000 });
+
+  const remove = host.page.getByTestId("stage-guest").filter({ hasText: guest.user.name }).getByRole("button", { name: "Remove from stage" });
+  await Promise.all([remove.dblclick(), guest.page.getByRole("button", { name: "Leave the stage" }).click()]);
+
+  await expect(guest.page.getByTestId("guest-controls")).toHaveCount(0, { timeout: 10_000 });
+  await expect(guest.page.getByTestId("raise-hand")).toBeVisible();
+  await expect(guestTile(viewer.page, guest.user.name)).toHaveCount(0, { timeout: 10_000 });
+  await expect(host.page.getByTestId("stage-guest")).toHaveCount(0, { timeout: 10_000 });
+  const exits = (await seatsOf(roomNumber)).map((s) => s.exit);
+  expect(exits).toHaveLength(1);
+  expect(["REMOVED", "LEFT"]).toContain(exits[0]);
+  const guestId = await userIdOf(guest.user.email);
+  await expect.poll(async () => (await participantsOf(roomNumber, guestId)).flatMap((p) => p.tracks).length).toBe(0);
+  await expect.poll(async () => (await participantsOf(roomNumber, guestId))[0]?.permission?.canPublish).toBe(false);
+
+  // Exactly one "off the stage" notice reached the viewer, whichever click won.
+  const notices = viewer.page.getByTestId("room-notices").locator("li");
+  const offStage = notices.filter({ hasText: new RegExp(`^${guest.user.name} (left the stage|was taken off the stage by the host)$`) });
+  await expect(offStage).toHaveCount(1);
+  // Still one once a later notice of this room arrived (a room's queued notices are sent in order):
+  // someone else joins.
+  const late = await userPage(browser, "Ned");
+  await late.page.goto(`/shows/${roomNumber}`);
+  await expect(notices.filter({ hasText: `${late.user.name} joined` })).toHaveCount(1, { timeout: 20_000 });
+  await expect(offStage).toHaveCount(1);
+
+  await host.page.getByRole("button", { name: "End show" }).click();
+  await Promise.all([host.context, guest.context, viewer.context, late.context].map((c) => c.close()));
 });
