@@ -42,6 +42,10 @@ test("bad stage requests get a clear error and change nothing", async ({ browser
   await refused(host.page, { op: "mute", identity: annIdentity, source: "screen_share", muted: true }, 422, /./);
   const notJson = await host.page.request.post(`/api/shows/${roomNumber}/stage`, { headers: { "content-type": "text/plain" }, data: "op=invite" });
   expect(notJson.status()).toBe(422);
+  const huge = await host.page.request.post(`/api/shows/${roomNumber}/stage`, {
+    data: { op: "invite", identity: annIdentity, padding: "x".repeat(64 * 1024) },
+  });
+  expect(huge.status()).toBe(413);
   // A hand raised for someone else's connection; removing or muting someone who is not on stage.
   await refused(bob.page, { op: "raise-hand", identity: annIdentity }, 403, "That connection is not yours.");
   await refused(host.page, { op: "remove", identity: annIdentity }, 404, "That person is not on stage.");

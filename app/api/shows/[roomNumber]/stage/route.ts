@@ -1,5 +1,6 @@
 import { requireUser } from "@/lib/auth/session";
 import { AppError, errorResponse } from "@/lib/errors";
+import { readTextCapped } from "@/lib/http/capped-body";
 import { showRefSchema } from "@/lib/shows/schema";
 import { runStageCommand } from "@/lib/stage/command";
 import { stageCommandSchema } from "@/lib/stage/schema";
@@ -9,13 +10,17 @@ type Params = { params: Promise<{ roomNumber: string }> };
 
 const NO_STORE = { "cache-control": "no-store" };
 
+/** A stage command is a few hundred bytes; anything near this is not one. */
+const MAX_BODY_BYTES = 16 * 1024;
+
 // JSON only: a cross-site form cannot send that content type without the browser asking first.
 async function jsonBody(request: Request): Promise<unknown> {
   if (!request.headers.get("content-type")?.startsWith("application/json")) {
     throw new AppError("VALIDATION", "The request body must be JSON.");
   }
+  const text = await readTextCapped(request, MAX_BODY_BYTES);
   try {
-    return await request.json();
+    return JSON.parse(text);
   } catch {
     throw new AppError("VALIDATION", "The request body must be JSON.");
   }
