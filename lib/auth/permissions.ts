@@ -10,6 +10,10 @@ const grants = {
   "show.end": ["host", "operator"],
   // HLS, RTMP push and MP4 recording of the show: the host's media, the host's call.
   "show.broadcast": ["host"],
+  // Gifts pay the host: anyone watching may send one, the host not to themselves.
+  "show.gift": ["viewer", "operator"],
+  // Coins out of nothing (with a reason): operators only.
+  "wallet.grant": ["operator"],
 } as const satisfies Record<string, readonly ShowRole[]>;
 
 export type Permission = keyof typeof grants;
@@ -22,4 +26,9 @@ export function showRoleOf(user: { id: string; role: UserRole }, show: { hostId:
   if (show.hostId === user.id) return "host";
   if (user.role === "OPERATOR") return "operator";
   return "viewer";
+}
+
+/** A user's role outside any show (e.g. the wallet): operators, and everyone else. */
+export function accountRoleOf(user: { role: UserRole }): ShowRole {
+  return user.role === "OPERATOR" ? "operator" : "viewer";
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { giftEvents } from "@/lib/gifts/events";
 import { showEvents } from "@/lib/shows/events";
 
 /**
@@ -8,7 +9,7 @@ import { showEvents } from "@/lib/shows/events";
  */
 export const ROOM_TOPIC = "suixin.show";
 
-export const roomEventSchema = z.discriminatedUnion("type", [...showEvents]);
+export const roomEventSchema = z.discriminatedUnion("type", [...showEvents, ...giftEvents]);
 
 export type RoomEvent = z.infer<typeof roomEventSchema>;
 export type RoomEventType = RoomEvent["type"];

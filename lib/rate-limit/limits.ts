@@ -24,6 +24,9 @@ export const defaultLimits = {
   "show.go-live": { points: 6, durationSeconds: 60, what: "Going live too often" },
   "show.cover-upload": { points: 10, durationSeconds: 600, what: "Uploading covers too often" },
   "show.token": { points: 30, durationSeconds: 60, what: "Joining shows too often" },
+  "gift.send": { points: 10, durationSeconds: 1, what: "Sending gifts too fast" },
+  "wallet.top-up": { points: 20, durationSeconds: 600, what: "Topping up too often" },
+  "wallet.grant": { points: 60, durationSeconds: 600, what: "Granting coins too often" },
 } as const satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof defaultLimits;
