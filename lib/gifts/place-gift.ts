@@ -2,17 +2,18 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { can, showRoleOf } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { db, isUniqueViolation } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { COMBO_WINDOW_SECONDS } from "@/lib/gifts/animations";
 import { findGift, freshGift } from "@/lib/gifts/catalog";
 import type { GiftRoomEvent } from "@/lib/gifts/events";
+import { giftTarget } from "@/lib/gifts/gift-target";
 import type { SendGiftInput } from "@/lib/gifts/schema";
 import { getSetting } from "@/lib/settings";
-import { requireShow } from "@/lib/shows/get-show";
 import { earningsAccount, platformAccount, walletAccount } from "@/lib/wallet/accounts";
 import { walletBalance } from "@/lib/wallet/balance";
-import { type Entry, InsufficientFunds, postTransfer } from "@/lib/wallet/ledger";
+import { type Entry, LEDGER, ledgerWrites } from "@/lib/wallet/ledger";
 
 /** What a send gives back; a retry with the same key gets the first send's receipt again. */
 export type GiftReceipt = { giftEventId: string; coins: number; combo: number; balance: number };
@@ -24,9 +25,7 @@ export type PlacedGift = { receipt: GiftReceipt; announcement: GiftAnnouncement 
 
 type Sender = Pick<SessionUser, "id" | "name" | "role">;
 
-// The send's guarded insert found nothing to insert: the key was used meanwhile, the show ended or
-// the gift changed after the checks. The transaction rolls back (the debit with it); see `refusal`.
-class NotPlaced extends Error {}
+const IDEMPOTENCY_CONSTRAINT = "GiftEvent_senderId_idempotencyKey_key";
 
 function showEnded(): AppError {
   return new AppError("SHOW_ENDED", "This show has ended: gifts can no longer be sent.");
@@ -50,19 +49,28 @@ async function firstSend(senderId: string, input: SendGiftInput): Promise<GiftRe
 }
 
 /**
- * Sends a gift, paid from the sender's wallet, in ONE transaction: the wallet is debited (one
- * conditional UPDATE), the host's earnings and the platform's share credited, all as ledger
- * entries summing to zero; then, guarded by the same statement that stores the gift event, the
- * show must still be live (row share-locked until commit, so it cannot end in between), the
- * sender not its host, the gift not retired and its price unchanged; the idempotency key is
- * claimed by a unique index, and the show's and host's leaderboards are updated. Any failure
- * rolls all of it back. Nothing is announced here: the caller does that after commit.
+ * Sends a gift, paid from the sender's wallet, as ONE statement (one transaction, one round trip):
+ * guarded by "the show is still live (row share-locked until commit, so it cannot end in
+ * between), the sender is not its host, the gift is not retired and costs what the sender was
+ * told", the wallet is debited by one conditional UPDATE, the host's earnings and the platform's
+ * share credited, all as ledger entries summing to zero; the gift event is stored (its
+ * idempotency key claimed by a unique index: a second send with the key fails the whole
+ * statement) and the show's and host's leaderboards updated. Any failure writes nothing.
+ * Nothing is announced here: the caller does that after commit. A retry gets the first receipt.
  */
 export async function placeGift(sender: Sender, input: SendGiftInput): Promise<PlacedGift> {
-  const replay = await firstSend(sender.id, input);
-  if (replay) return { receipt: replay, announcement: null };
+  try {
+    return await placeNew(sender, input);
+  } catch (error) {
+    // Whatever refused this send, a retry of one that went through gets that one's receipt.
+    const first = error instanceof AppError || isUniqueViolation(error, IDEMPOTENCY_CONSTRAINT) ? await firstSend(sender.id, input) : null;
+    if (first) return { receipt: first, announcement: null };
+    throw error;
+  }
+}
 
-  const show = await requireShow(input.roomNumber);
+async function placeNew(sender: Sender, input: SendGiftInput): Promise<PlacedGift> {
+  const show = await giftTarget(input.roomNumber);
   if (show.status !== "LIVE") throw showEnded();
   if (!can(showRoleOf(sender, show), "show.gift")) throw new AppError("FORBIDDEN", "You cannot send gifts in your own show.");
   const gift = await findGift(input.giftId);
@@ -73,96 +81,85 @@ export async function placeGift(sender: Sender, input: SendGiftInput): Promise<P
   const platformCoins = Math.floor((coins * (await getSetting("platformSharePercent"))) / 100);
   const hostCoins = coins - platformCoins;
   const what = `${gift.name} ×${input.count}`;
-  const wallet = walletAccount(sender.id);
-  const entries: Entry[] = [{ account: wallet, amount: -coins, memo: `${what} to ${show.host.name} in room ${show.roomNumber}` }];
-  if (hostCoins > 0) entries.push({ account: earningsAccount(show.hostId), amount: hostCoins, memo: `${what} from ${sender.name} in room ${show.roomNumber}` });
+  const room = `room ${show.roomNumber}`;
+  const entries: Entry[] = [{ account: walletAccount(sender.id), amount: -coins, memo: `${what} to ${show.hostName} in ${room}` }];
+  if (hostCoins > 0) entries.push({ account: earningsAccount(show.hostId), amount: hostCoins, memo: `${what} from ${sender.name} in ${room}` });
   if (platformCoins > 0) {
-    entries.push({ account: platformAccount, amount: platformCoins, memo: `Share of ${what} from ${sender.name} to ${show.host.name} in room ${show.roomNumber}` });
+    entries.push({ account: platformAccount, amount: platformCoins, memo: `Share of ${what} from ${sender.name} to ${show.hostName} in ${room}` });
   }
+  const ledger = ledgerWrites(
+    { kind: "GIFT", actorId: sender.id, entries },
+    Prisma.sql`EXISTS (SELECT 1 FROM live) AND EXISTS (SELECT 1 FROM gift)`,
+  );
 
-  try {
-    const placed = await db.$transaction(
-      async (tx) => {
-        const { transferId, walletBalances } = await postTransfer(tx, { kind: "GIFT", actorId: sender.id, entries });
-        const balance = walletBalances.get(wallet.id) ?? 0;
-        const rows = await tx.$queryRaw<{ id: string; combo: number; senderShowCoins: number }[]>`
-          WITH live AS (
-            SELECT id FROM "Show" WHERE id = ${show.id} AND status = 'LIVE' AND "hostId" <> ${sender.id} FOR SHARE
-          ), gift AS (
-            SELECT id FROM "Gift" WHERE id = ${gift.id} AND price = ${gift.price}::int AND "retiredAt" IS NULL
-          ), previous AS (
-            SELECT "giftId", combo, "createdAt" FROM "GiftEvent"
-            WHERE "senderId" = ${sender.id} AND "showId" = ${show.id} ORDER BY "createdAt" DESC LIMIT 1
-          ), event AS (
-            INSERT INTO "GiftEvent" (id, "showId", "senderId", "hostId", "giftId", count, "unitPrice", coins, "hostCoins",
-              "platformCoins", combo, "idempotencyKey", "senderBalance", "transferId", "createdAt")
-            SELECT ${randomUUID()}, live.id, ${sender.id}, ${show.hostId}, gift.id, ${input.count}::int, ${gift.price}::int,
-              ${coins}::int, ${hostCoins}::int, ${platformCoins}::int,
-              CASE WHEN previous."giftId" = gift.id AND previous."createdAt" > clock_timestamp() - make_interval(secs => ${COMBO_WINDOW_SECONDS})
-                THEN previous.combo + 1 ELSE 1 END,
-              ${input.idempotencyKey}, ${balance}::int, ${transferId}, clock_timestamp()
-            FROM live CROSS JOIN gift LEFT JOIN previous ON true
-            ON CONFLICT ("senderId", "idempotencyKey") DO NOTHING
-            RETURNING id, combo
-          ), show_tally AS (
-            INSERT INTO "ShowGifter" ("showId", "userId", gifts, coins, "hostCoins", "updatedAt")
-            SELECT ${show.id}, ${sender.id}, ${input.count}::int, ${coins}::int, ${hostCoins}::int, clock_timestamp() FROM event
-            ON CONFLICT ("showId", "userId") DO UPDATE SET gifts = "ShowGifter".gifts + EXCLUDED.gifts,
-              coins = "ShowGifter".coins + EXCLUDED.coins, "hostCoins" = "ShowGifter"."hostCoins" + EXCLUDED."hostCoins",
-              "updatedAt" = EXCLUDED."updatedAt"
-            RETURNING coins
-          ), host_tally AS (
-            INSERT INTO "HostGifter" ("hostId", "userId", gifts, coins, "updatedAt")
-            SELECT ${show.hostId}, ${sender.id}, ${input.count}::int, ${coins}::int, clock_timestamp() FROM event
-            ON CONFLICT ("hostId", "userId") DO UPDATE SET gifts = "HostGifter".gifts + EXCLUDED.gifts,
-              coins = "HostGifter".coins + EXCLUDED.coins, "updatedAt" = EXCLUDED."updatedAt"
-          )
-          SELECT event.id, event.combo, show_tally.coins AS "senderShowCoins" FROM event CROSS JOIN show_tally`;
-        const row = rows[0];
-        if (!row) throw new NotPlaced();
-        return { ...row, balance };
+  const rows = await db.$queryRaw<{ id: string; combo: number; balance: number; senderShowCoins: number }[]>`
+    WITH live AS (
+      SELECT id FROM "Show" WHERE id = ${show.id} AND status = 'LIVE' AND "hostId" <> ${sender.id} FOR SHARE
+    ), gift AS (
+      SELECT id FROM "Gift" WHERE id = ${gift.id} AND price = ${gift.price}::int AND "retiredAt" IS NULL
+    ), ${ledger.ctes},
+    previous AS (
+      -- (Read with the statement's snapshot: two sends of one person at the very same moment may share a combo number.)
+      SELECT "giftId", combo, "createdAt" FROM "GiftEvent"
+      WHERE "senderId" = ${sender.id} AND "showId" = ${show.id} ORDER BY "createdAt" DESC LIMIT 1
+    ), event AS (
+      INSERT INTO "GiftEvent" (id, "showId", "senderId", "hostId", "giftId", count, "unitPrice", coins, "hostCoins",
+        "platformCoins", combo, "idempotencyKey", "senderBalance", "transferId", "createdAt")
+      SELECT ${randomUUID()}, ${show.id}, ${sender.id}, ${show.hostId}, ${gift.id}, ${input.count}::int, ${gift.price}::int,
+        ${coins}::int, ${hostCoins}::int, ${platformCoins}::int,
+        CASE WHEN previous."giftId" = ${gift.id} AND previous."createdAt" > clock_timestamp() - make_interval(secs => ${COMBO_WINDOW_SECONDS})
+          THEN previous.combo + 1 ELSE 1 END,
+        ${input.idempotencyKey}, ${ledger.debitedBalance}, ${ledger.transferId}, clock_timestamp()
+      FROM ${LEDGER} LEFT JOIN previous ON TRUE
+      RETURNING id, combo, "senderBalance"
+    ), show_tally AS (
+      INSERT INTO "ShowGifter" ("showId", "userId", gifts, coins, "hostCoins", "updatedAt")
+      SELECT ${show.id}, ${sender.id}, ${input.count}::int, ${coins}::int, ${hostCoins}::int, clock_timestamp() FROM event
+      ON CONFLICT ("showId", "userId") DO UPDATE SET gifts = "ShowGifter".gifts + EXCLUDED.gifts,
+        coins = "ShowGifter".coins + EXCLUDED.coins, "hostCoins" = "ShowGifter"."hostCoins" + EXCLUDED."hostCoins",
+        "updatedAt" = EXCLUDED."updatedAt"
+      RETURNING coins
+    ), host_tally AS (
+      INSERT INTO "HostGifter" ("hostId", "userId", gifts, coins, "updatedAt")
+      SELECT ${show.hostId}, ${sender.id}, ${input.count}::int, ${coins}::int, clock_timestamp() FROM event
+      ON CONFLICT ("hostId", "userId") DO UPDATE SET gifts = "HostGifter".gifts + EXCLUDED.gifts,
+        coins = "HostGifter".coins + EXCLUDED.coins, "updatedAt" = EXCLUDED."updatedAt"
+    )
+    SELECT event.id, event.combo, event."senderBalance" AS balance, show_tally.coins AS "senderShowCoins"
+    FROM event CROSS JOIN show_tally`;
+  const placed = rows[0];
+  if (!placed) throw await notPlaced(sender.id, input, show.id, gift.price, what, coins);
+
+  return {
+    receipt: { giftEventId: placed.id, coins, combo: placed.combo, balance: placed.balance },
+    announcement: {
+      roomNumber: show.roomNumber,
+      showId: show.id,
+      event: {
+        type: "gift",
+        id: placed.id,
+        sender: { id: sender.id, name: sender.name },
+        gift: { id: gift.id, name: gift.name, icon: gift.icon, animation: gift.animation },
+        count: input.count,
+        coins,
+        combo: placed.combo,
+        senderShowCoins: placed.senderShowCoins,
       },
-      // Sends from one wallet queue on its row lock; a burst of them may wait a while for a turn.
-      { maxWait: 10_000, timeout: 15_000 },
-    );
-    return {
-      receipt: { giftEventId: placed.id, coins, combo: placed.combo, balance: placed.balance },
-      announcement: {
-        roomNumber: show.roomNumber,
-        showId: show.id,
-        event: {
-          type: "gift",
-          id: placed.id,
-          sender: { id: sender.id, name: sender.name },
-          gift: { id: gift.id, name: gift.name, icon: gift.icon, animation: gift.animation },
-          count: input.count,
-          coins,
-          combo: placed.combo,
-          senderShowCoins: placed.senderShowCoins,
-        },
-      },
-    };
-  } catch (error) {
-    if (error instanceof InsufficientFunds) {
-      const has = await walletBalance(sender.id);
-      throw new AppError("INSUFFICIENT_FUNDS", `Not enough coins: ${what} costs ${coins} coins and you have ${has}.`);
-    }
-    if (error instanceof NotPlaced) return { receipt: await refusal(sender.id, input, show.id, gift.price), announcement: null };
-    throw error;
-  }
+    },
+  };
 }
 
-/** Why a send that passed the checks was not placed after all (nothing was charged). */
-async function refusal(senderId: string, input: SendGiftInput, showId: string, price: number): Promise<GiftReceipt> {
-  const replay = await firstSend(senderId, input);
-  if (replay) return replay; // the same click, made twice at once: the other one went through
-  const show = await db.show.findUnique({ where: { id: showId }, select: { status: true } });
-  if (show?.status !== "LIVE") throw showEnded();
-  const gift = await freshGift(input.giftId);
-  if (!gift) throw new AppError("NOT_FOUND", "There is no such gift.");
-  if (gift.retiredAt) throw retired(gift.name);
-  if (gift.price !== price) {
-    throw new AppError("VALIDATION", `The ${gift.name} now costs ${gift.price} coins. Nothing was charged; send it again if you like.`);
-  }
-  throw new Error(`gift send ${input.idempotencyKey} was not placed`);
+/** Why the statement wrote nothing (and charged nothing): the first check that fails now. */
+async function notPlaced(senderId: string, input: SendGiftInput, showId: string, price: number, what: string, coins: number): Promise<AppError> {
+  const [show, gift, has] = await Promise.all([
+    db.show.findUnique({ where: { id: showId }, select: { status: true } }),
+    freshGift(input.giftId),
+    walletBalance(senderId),
+  ]);
+  if (show?.status !== "LIVE") return showEnded();
+  if (!gift) return new AppError("NOT_FOUND", "There is no such gift.");
+  if (gift.retiredAt) return retired(gift.name);
+  if (gift.price !== price) return new AppError("VALIDATION", `The ${gift.name} now costs ${gift.price} coins. Nothing was charged; send it again if you like.`);
+  if (has < coins) return new AppError("INSUFFICIENT_FUNDS", `Not enough coins: ${what} costs ${coins} coins and you have ${has}.`);
+  return new AppError("INTERNAL", "The gift could not be sent. Nothing was charged; please try again.");
 }

@@ -15,15 +15,13 @@ export async function grantCoins(operator: SessionUser, input: GrantInput): Prom
   const recipient = await db.user.findUnique({ where: { email: input.email }, select: { id: true, name: true, email: true } });
   if (!recipient) throw new AppError("NOT_FOUND", `There is no account with the email ${input.email}.`, { email: ["No such account"] });
   const wallet = walletAccount(recipient.id);
-  const posted = await db.$transaction((tx) =>
-    postTransfer(tx, {
-      kind: "GRANT",
-      actorId: operator.id,
-      entries: [
-        { account: grantsAccount, amount: -input.amount, memo: `Granted to ${recipient.email} by ${operator.email}: ${input.reason}` },
-        { account: wallet, amount: input.amount, memo: `Granted by an operator: ${input.reason}` },
-      ],
-    }),
-  );
+  const posted = await postTransfer(db, {
+    kind: "GRANT",
+    actorId: operator.id,
+    entries: [
+      { account: grantsAccount, amount: -input.amount, memo: `Granted to ${recipient.email} by ${operator.email}: ${input.reason}` },
+      { account: wallet, amount: input.amount, memo: `Granted by an operator: ${input.reason}` },
+    ],
+  });
   return { name: recipient.name, email: recipient.email, balance: posted.walletBalances.get(wallet.id) ?? 0 };
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import type { Db, Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { LedgerTransferKind } from "@/lib/generated/prisma/enums";
-import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { AccountRef } from "@/lib/wallet/accounts";
 
@@ -15,65 +15,108 @@ export type Transfer = {
   entries: Entry[];
 };
 
-export type Posted = {
-  transferId: string;
-  /** the stored balance of each wallet the transfer touched, right after it */
-  walletBalances: Map<string, number>;
-};
-
 /** Thrown when a wallet would go below zero; nothing of the transfer is written. */
 export class InsufficientFunds extends AppError {
-  constructor(readonly accountId: string) {
+  constructor() {
     super("INSUFFICIENT_FUNDS", "Not enough coins.");
   }
 }
 
-/**
- * Writes one transfer of the double-entry ledger inside the caller's transaction: its entries
- * (which must sum to zero; the database checks again at commit) and, for every wallet among
- * them, the stored balance. A debit is one conditional UPDATE (never read-then-write): a wallet
- * without enough coins throws InsufficientFunds and the caller's transaction rolls back.
- * Wallets are debited first, in the order given: the caller's later statements run with the
- * wallet row locked, so one person's transfers are serialized.
- */
-export async function postTransfer(tx: Tx, transfer: Transfer): Promise<Posted> {
-  const { entries } = transfer;
+/** The name of the CTE that has one row when the transfer is written, none when it is not. */
+export const LEDGER = Prisma.raw("ledger");
+
+export type LedgerWrites = {
+  transferId: string;
+  /** the CTEs that write the transfer (to follow `WITH`, before the caller's own CTEs) */
+  ctes: Prisma.Sql;
+  /** a column of LEDGER: the debited wallet's balance right after (null when nothing is debited) */
+  debitedBalance: Prisma.Sql;
+  /** a subquery of the wallets written, (id, balance) right after */
+  walletBalances: Prisma.Sql;
+};
+
+function check({ entries }: Transfer): void {
   if (entries.length < 2) throw new Error("a transfer has at least two entries");
   if (entries.some((e) => !Number.isSafeInteger(e.amount) || e.amount === 0)) throw new Error("entry amounts are non-zero whole coins");
   if (entries.reduce((sum, e) => sum + e.amount, 0) !== 0) throw new Error("a transfer's entries must sum to zero");
+  // One statement cannot undo a first debit when a second one fails; no transfer needs two.
+  if (entries.filter((e) => e.account.kind === "WALLET" && e.amount < 0).length > 1) throw new Error("a transfer debits at most one wallet");
+}
 
-  const walletBalances = new Map<string, number>();
-  for (const entry of entries) {
-    if (entry.account.kind !== "WALLET") continue;
-    const { id, userId } = entry.account;
-    const rows =
-      entry.amount < 0
-        ? await tx.$queryRaw<{ balance: number }[]>`
-            UPDATE "LedgerAccount" SET balance = balance + ${entry.amount}::int
-            WHERE id = ${id} AND balance >= ${-entry.amount}::int RETURNING balance`
-        : // A wallet comes into being with its first credit.
-          await tx.$queryRaw<{ balance: number }[]>`
-            INSERT INTO "LedgerAccount" (id, kind, "userId", balance) VALUES (${id}, 'WALLET', ${userId ?? null}, ${entry.amount}::int)
-            ON CONFLICT (id) DO UPDATE SET balance = "LedgerAccount".balance + EXCLUDED.balance RETURNING balance`;
-    const row = rows[0];
-    if (!row) throw new InsufficientFunds(id);
-    walletBalances.set(id, row.balance);
-  }
-
+/**
+ * The SQL that writes one transfer of the double-entry ledger, as CTEs of a single statement (so
+ * a gift is written in one round trip, and a statement is one transaction). When `when` holds (a
+ * condition on the caller's CTEs, e.g. "the show is live"): the debited wallet loses its coins in
+ * one conditional UPDATE (never read-then-write; it locks the wallet row, so one person's
+ * transfers queue), credited wallets gain theirs (created on first credit), other accounts are
+ * created on first use, and the transfer and its entries are inserted. Stored balances change in
+ * the statement that writes their entries; the entries sum to zero (checked here and by the
+ * database at commit). LEDGER has one row if all of it happened and none if nothing did (not
+ * enough coins, or `when` false); the caller's CTEs that must happen with it select FROM LEDGER.
+ */
+export function ledgerWrites(transfer: Transfer, when: Prisma.Sql = Prisma.sql`TRUE`): LedgerWrites {
+  check(transfer);
   const transferId = randomUUID();
-  // Accounts other than wallets (a host's earnings…) are created on first use, in this statement.
-  const others = entries.filter((e) => e.account.kind !== "WALLET").map((e) => e.account);
-  const accounts = others.length
-    ? Prisma.sql`, accounts AS (
-        INSERT INTO "LedgerAccount" (id, kind, "userId")
-        VALUES ${Prisma.join(others.map((a) => Prisma.sql`(${a.id}, ${a.kind}::"LedgerAccountKind", ${a.userId ?? null})`))}
-        ON CONFLICT (id) DO NOTHING)`
-    : Prisma.empty;
-  await tx.$executeRaw`
-    WITH transfer AS (
-      INSERT INTO "LedgerTransfer" (id, kind, "actorId") VALUES (${transferId}, ${transfer.kind}::"LedgerTransferKind", ${transfer.actorId})
-    )${accounts}
+  const debit = transfer.entries.find((e) => e.account.kind === "WALLET" && e.amount < 0);
+  const credits = transfer.entries.filter((e) => e.account.kind === "WALLET" && e.amount > 0);
+  const others = transfer.entries.filter((e) => e.account.kind !== "WALLET");
+
+  const parts: Prisma.Sql[] = [];
+  if (debit) {
+    parts.push(Prisma.sql`ledger_debit AS (
+      UPDATE "LedgerAccount" SET balance = balance + ${debit.amount}::int
+      WHERE id = ${debit.account.id} AND balance >= ${-debit.amount}::int AND (${when})
+      RETURNING id, balance)`);
+    parts.push(Prisma.sql`ledger AS (SELECT balance AS "debitedBalance" FROM ledger_debit)`);
+  } else {
+    parts.push(Prisma.sql`ledger AS (SELECT NULL::int AS "debitedBalance" WHERE (${when}))`);
+  }
+  credits.forEach((e, i) => {
+    parts.push(Prisma.sql`${Prisma.raw(`ledger_credit_${i}`)} AS (
+      INSERT INTO "LedgerAccount" (id, kind, "userId", balance)
+      SELECT ${e.account.id}, 'WALLET', ${e.account.userId ?? null}, ${e.amount}::int FROM ledger
+      ON CONFLICT (id) DO UPDATE SET balance = "LedgerAccount".balance + EXCLUDED.balance
+      RETURNING id, balance)`);
+  });
+  if (others.length) {
+    const accounts = others.map((e) => Prisma.sql`(${e.account.id}, ${e.account.kind}, ${e.account.userId ?? null})`);
+    parts.push(Prisma.sql`ledger_accounts AS (
+      INSERT INTO "LedgerAccount" (id, kind, "userId")
+      SELECT a.id, a.kind::"LedgerAccountKind", a."userId" FROM ledger CROSS JOIN (VALUES ${Prisma.join(accounts)}) AS a(id, kind, "userId")
+      ON CONFLICT (id) DO NOTHING)`);
+  }
+  parts.push(Prisma.sql`ledger_transfer AS (
+    INSERT INTO "LedgerTransfer" (id, kind, "actorId")
+    SELECT ${transferId}, ${transfer.kind}::"LedgerTransferKind", ${transfer.actorId} FROM ledger)`);
+  const entries = transfer.entries.map((e) => Prisma.sql`(${e.account.id}, ${e.amount}::int, ${e.memo})`);
+  parts.push(Prisma.sql`ledger_entries AS (
     INSERT INTO "LedgerEntry" ("transferId", "accountId", amount, memo)
-    VALUES ${Prisma.join(entries.map((e) => Prisma.sql`(${transferId}, ${e.account.id}, ${e.amount}::int, ${e.memo})`))}`;
-  return { transferId, walletBalances };
+    SELECT ${transferId}, e.account, e.amount, e.memo FROM ledger CROSS JOIN (VALUES ${Prisma.join(entries)}) AS e(account, amount, memo))`);
+  // (A statement's CTEs cannot read each other's writes back from the table, only what they return.)
+  const written = [...(debit ? ["ledger_debit"] : []), ...credits.map((_, i) => `ledger_credit_${i}`)];
+  const walletBalances = written.length
+    ? Prisma.raw(`(${written.map((cte) => `SELECT id, balance FROM ${cte}`).join(" UNION ALL ")})`)
+    : Prisma.raw(`(SELECT NULL::text AS id, NULL::int AS balance WHERE FALSE)`);
+  return { transferId, ctes: Prisma.join(parts, ",\n"), debitedBalance: Prisma.sql`ledger."debitedBalance"`, walletBalances };
+}
+
+export type Posted = {
+  transferId: string;
+  /** the stored balance of every wallet the transfer touched, right after it */
+  walletBalances: Map<string, number>;
+};
+
+/**
+ * Writes one transfer on its own (one statement: one transaction), or inside the caller's
+ * transaction. A wallet without enough coins throws InsufficientFunds; nothing is written then.
+ */
+export async function postTransfer(client: Db | Tx, transfer: Transfer): Promise<Posted> {
+  const writes = ledgerWrites(transfer);
+  const rows = await client.$queryRaw<{ id: string | null; balance: number | null }[]>`
+    WITH ${writes.ctes}
+    SELECT w.id, w.balance FROM ledger LEFT JOIN ${writes.walletBalances} AS w ON TRUE`;
+  if (rows.length === 0) throw new InsufficientFunds();
+  const walletBalances = new Map<string, number>();
+  for (const r of rows) if (r.id !== null && r.balance !== null) walletBalances.set(r.id, r.balance);
+  return { transferId: writes.transferId, walletBalances };
 }
