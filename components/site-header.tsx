@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { HeaderWallet } from "@/components/wallet/header-wallet";
 import { getCurrentUser } from "@/lib/auth/session";
 
 const nav = [
@@ -23,6 +24,7 @@ export async function SiteHeader() {
         <div className="ml-auto flex items-center gap-3 text-sm">
           {user ? (
             <>
+              <HeaderWallet userId={user.id} />
               <span data-testid="current-user" className="text-zinc-300">
                 {user.name}
               </span>

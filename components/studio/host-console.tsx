@@ -12,6 +12,8 @@ import { ConnectionState, Track } from "livekit-client";
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
 import { endShowAction } from "@/app/(studio)/studio/actions";
+import { GiftOverlay } from "@/components/gifts/gift-overlay";
+import { HostGiftSummary } from "@/components/gifts/host-gift-summary";
 import { MemberList } from "@/components/room/member-list";
 import { RoomNotices } from "@/components/room/room-notices";
 import { useShowEnd } from "@/components/room/use-show-end";
@@ -78,7 +80,10 @@ function ConsoleBody({ session }: { session: HostSession }) {
 
   return (
     <div className="grid gap-6 md:grid-cols-[2fr_1fr]">
-      <SelfView />
+      <div className="relative">
+        <SelfView />
+        <GiftOverlay />
+      </div>
       <div className="space-y-4">
         <div className="flex items-center gap-2">
           <LiveBadge />
@@ -92,6 +97,7 @@ function ConsoleBody({ session }: { session: HostSession }) {
         <Button variant="danger" onClick={endShow} disabled={ending} className="w-full">
           {ending ? "Ending…" : "End show"}
         </Button>
+        <HostGiftSummary roomNumber={roomNumber} />
         <BroadcastControls roomNumber={roomNumber} />
         <MemberList />
         <RoomNotices notices={notices} />

@@ -12,6 +12,8 @@ const grants = {
   "show.broadcast": ["host"],
   // Gifts pay the host: anyone watching may send one, the host not to themselves.
   "show.gift": ["viewer", "operator"],
+  // What the host earned from a show's gifts (everyone sees its gift count and coin value).
+  "show.earnings": ["host", "operator"],
   // Coins out of nothing (with a reason): operators only.
   "wallet.grant": ["operator"],
 } as const satisfies Record<string, readonly ShowRole[]>;

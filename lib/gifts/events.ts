@@ -17,7 +17,8 @@ export const giftEvents = [
     coins: count,
     /** 1, or the sender's n-th same gift in a row (each within a few seconds of the last) */
     combo: z.number().int().positive(),
-    /** the sender's coins given in this show so far, this gift included (the show's leaderboard) */
+    /** the sender's gifts and coins in this show so far, this one included (the show's leaderboard) */
+    senderShowGifts: count,
     senderShowCoins: count,
     /** the show's gift totals right after this gift committed */
     show: z.object({ gifts: count, coins: count }),

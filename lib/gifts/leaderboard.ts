@@ -1,9 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { type Gifter, LEADERBOARD_SIZE } from "@/lib/gifts/board";
 
-export const LEADERBOARD_SIZE = 10;
-
-export type Gifter = { userId: string; name: string; coins: number; gifts: number };
+export type { Gifter } from "@/lib/gifts/board";
 export type GiftTotals = { gifts: number; coins: number; hostCoins: number };
 
 const NO_GIFTS: GiftTotals = { gifts: 0, coins: 0, hostCoins: 0 };
@@ -45,4 +44,10 @@ export async function showGiftTotals(showIds: readonly string[]): Promise<Map<st
 
 export async function showGiftTotal(showId: string): Promise<GiftTotals> {
   return (await showGiftTotals([showId])).get(showId) ?? NO_GIFTS;
+}
+
+/** A host's gifts and coins over all their shows. */
+export async function hostGiftTotal(hostId: string): Promise<{ gifts: number; coins: number }> {
+  const { _sum } = await db.hostGifter.aggregate({ where: { hostId }, _sum: { gifts: true, coins: true } });
+  return { gifts: _sum.gifts ?? 0, coins: _sum.coins ?? 0 };
 }

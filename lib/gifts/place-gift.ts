@@ -92,7 +92,7 @@ async function placeNew(sender: Sender, input: SendGiftInput): Promise<PlacedGif
     Prisma.sql`EXISTS (SELECT 1 FROM live) AND EXISTS (SELECT 1 FROM gift)`,
   );
 
-  const rows = await db.$queryRaw<{ id: string; combo: number; balance: number; senderShowCoins: number }[]>`
+  const rows = await db.$queryRaw<{ id: string; combo: number; balance: number; senderShowGifts: number; senderShowCoins: number }[]>`
     WITH live AS (
       SELECT id FROM "Show" WHERE id = ${show.id} AND status = 'LIVE' AND "hostId" <> ${sender.id} FOR SHARE
     ), gift AS (
@@ -118,14 +118,14 @@ async function placeNew(sender: Sender, input: SendGiftInput): Promise<PlacedGif
       ON CONFLICT ("showId", "userId") DO UPDATE SET gifts = "ShowGifter".gifts + EXCLUDED.gifts,
         coins = "ShowGifter".coins + EXCLUDED.coins, "hostCoins" = "ShowGifter"."hostCoins" + EXCLUDED."hostCoins",
         "updatedAt" = EXCLUDED."updatedAt"
-      RETURNING coins
+      RETURNING gifts, coins
     ), host_tally AS (
       INSERT INTO "HostGifter" ("hostId", "userId", gifts, coins, "updatedAt")
       SELECT ${show.hostId}, ${sender.id}, ${input.count}::int, ${coins}::int, clock_timestamp() FROM event
       ON CONFLICT ("hostId", "userId") DO UPDATE SET gifts = "HostGifter".gifts + EXCLUDED.gifts,
         coins = "HostGifter".coins + EXCLUDED.coins, "updatedAt" = EXCLUDED."updatedAt"
     )
-    SELECT event.id, event.combo, event."senderBalance" AS balance, show_tally.coins AS "senderShowCoins"
+    SELECT event.id, event.combo, event."senderBalance" AS balance, show_tally.gifts AS "senderShowGifts", show_tally.coins AS "senderShowCoins"
     FROM event CROSS JOIN show_tally`;
   const placed = rows[0];
   if (!placed) throw await notPlaced(sender.id, input, show.id, gift.price, what, coins);
@@ -143,6 +143,7 @@ async function placeNew(sender: Sender, input: SendGiftInput): Promise<PlacedGif
         count: input.count,
         coins,
         combo: placed.combo,
+        senderShowGifts: placed.senderShowGifts,
         senderShowCoins: placed.senderShowCoins,
       },
     },

@@ -2,6 +2,7 @@ import { formatDuration, intervalToDuration } from "date-fns";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ShowGiftStats } from "@/components/gifts/show-gift-stats";
 import { AwaitShowEnd } from "@/components/studio/await-show-end";
 import { can, showRoleOf } from "@/lib/auth/permissions";
 import { requireUserOrRedirect } from "@/lib/auth/session";
@@ -46,6 +47,7 @@ export default async function ShowSummaryPage({ params }: { params: Promise<{ ro
         <Stat label="Unique viewers" value={show.uniqueViewers} testId="stat-unique" />
         <Stat label="Likes" value={show.likes} testId="stat-likes" />
       </dl>
+      <ShowGiftStats show={show} />
       <Link href="/studio" className="text-brand hover:underline">
         Go live again
       </Link>
