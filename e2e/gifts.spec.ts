@@ -16,8 +16,14 @@ const CROWN = { id: "crown", name: "Crown" };
 async function watch(page: Page, roomNumber: number) {
   await page.goto("/");
   await page.locator(`[data-testid=show-card][data-room-number="${roomNumber}"]`).click();
-  await expect(page).toHaveURL(new RegExp(`/shows/${roomNumber}$`));
+  await expect(page).toHaveURL(new RegExp(`/shows/${roomNumber}$`), { timeout: 20_000 });
   await expectVideoPlaying(page.getByTestId("host-video"));
+}
+
+/** In the room (connected: the host is listed), without waiting for video. */
+async function enter(page: Page, roomNumber: number) {
+  await page.goto(`/shows/${roomNumber}`);
+  await expect(page.locator("[data-testid=member][data-role=host]")).toBeVisible({ timeout: 30_000 });
 }
 
 function floatingGift(page: Page, giftId: string) {
@@ -133,8 +139,8 @@ test("two tabs send the same click (one idempotency key) at the same moment: one
   await topUpFromWallet(fan.page, 300);
   const tabA = fan.page;
   const tabB = await fan.context.newPage();
-  await watch(tabA, roomNumber);
-  await watch(tabB, roomNumber);
+  await enter(tabA, roomNumber);
+  await enter(tabB, roomNumber);
 
   // Both tabs click "Send"; their requests are held until both are in, then go out together, B's
   // carrying A's key: the same click arriving twice at once (a double submit, a retry racing).
