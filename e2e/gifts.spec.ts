@@ -152,10 +152,11 @@ test("two tabs send the same click (one idempotency key) at the same moment: one
   for (const tab of [tabA, tabB]) {
     await tab.route(`**/shows/${roomNumber}`, async (route) => {
       if (!isActionRequest(route.request())) return route.continue();
+      console.log("held", Date.now(), route.request().postData());
       const body = sendBody.parse(JSON.parse(route.request().postData() ?? "[]"));
       held.push({ body, go: (postData) => route.continue(postData ? { postData } : undefined) });
+      // Not awaited here: a pending handler may hold up the next request's.
       if (held.length === 2) bothIn();
-      await together;
     });
   }
   const clicks = Promise.all([sendGift(tabA, ROSE, 10), sendGift(tabB, ROSE, 10)]);
@@ -163,7 +164,11 @@ test("two tabs send the same click (one idempotency key) at the same moment: one
   const [a, b] = held;
   if (!a || !b) throw new Error("both sends should have been held");
   const key = a.body[0].idempotencyKey;
+  for (const tab of [tabA, tabB]) tab.on("response", async (r) => { if (isActionRequest(r.request())) console.log("response", Date.now(), r.status(), (await r.text()).slice(0, 300)); });
+  for (const tab of [tabA, tabB]) tab.on("requestfailed", (r) => console.log("failed", r.failure()?.errorText));
+  console.log("both in", Date.now());
   await Promise.all([a.go(), b.go(JSON.stringify([{ ...b.body[0], idempotencyKey: key }]))]);
+  console.log("continued", Date.now());
   await clicks;
 
   // Both tabs got the one send's receipt; one debit, one gift.

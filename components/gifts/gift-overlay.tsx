@@ -108,7 +108,12 @@ export function GiftOverlay() {
         return;
       }
       const key = `${event.sender.id}:${event.gift.id}`;
-      setFloating((list) => [...list.filter((f) => f.key !== key), { key, event, until: Date.now() + FLOAT_MS }].slice(-MAX_FLOATING));
+      setFloating((list) => {
+        // Announcements may overtake each other: a bubble's combo only counts up.
+        const shown = list.find((f) => f.key === key)?.event;
+        const latest = shown && shown.combo > event.combo ? shown : event;
+        return [...list.filter((f) => f.key !== key), { key, event: latest, until: Date.now() + FLOAT_MS }].slice(-MAX_FLOATING);
+      });
     }, []),
   );
 

@@ -47,7 +47,8 @@ export function GiftShelf({ roomNumber, gifts, methods }: { roomNumber: number; 
   }
 
   return (
-    <section data-testid="gift-shelf" aria-label="Gifts" className="space-y-2 rounded-lg border border-zinc-800 bg-zinc-900 p-3">
+    // Size-contained: the row of gifts scrolls inside the shelf instead of widening the page.
+    <section data-testid="gift-shelf" aria-label="Gifts" className="space-y-2 rounded-lg border border-zinc-800 bg-zinc-900 p-3 [contain:inline-size]">
       <ul className="flex gap-2 overflow-x-auto pb-1">
         {gifts.map((g) => (
           <li key={g.id} className="shrink-0">

@@ -31,7 +31,7 @@ function RoomBody({ props, onEnded }: { props: ViewerRoomProps; onEnded: () => v
   const { notices, viewers, hostAway } = useRoomActivity(props);
   return (
     <div className="grid gap-6 md:grid-cols-[3fr_1fr]">
-      <div className="space-y-2">
+      <div className="min-w-0 space-y-2">
         <div className="relative">
           <HostStage hostIdentity={props.hostIdentity} hostAway={hostAway} />
           {props.slots?.stage}

@@ -37,7 +37,7 @@ export function GrantForm() {
     <form onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
       <FormError message={formError} />
       <TextField label="Recipient's email" name="email" type="email" errors={fields.email} />
-      <TextField label="Coins" name="amount" inputMode="numeric" errors={fields.amount} />
+      <TextField label="Number of coins" name="amount" inputMode="numeric" errors={fields.amount} />
       <TextField label="Reason" name="reason" errors={fields.reason} />
       <Button type="submit" disabled={pending}>
         {pending ? "Granting…" : "Grant coins"}

@@ -18,6 +18,10 @@ const { walletBalance, earningsBalance } = await import("@/lib/wallet/balance");
 const { topUp } = await import("@/lib/payments/top-up");
 const { completePayment } = await import("@/lib/payments/complete-payment");
 const { saveSetting } = await import("@/lib/settings");
+const { giftEvents } = await import("@/lib/gifts/events");
+
+/** The gift events announced so far (each checked against the room event schema). */
+const announced = () => sent.messages.map((m) => giftEvents[0].parse(m.payload));
 
 type User = { id: string; email: string; name: string; role: "USER" | "OPERATOR" };
 
@@ -115,9 +119,10 @@ describe("gift sends against Postgres", () => {
     const tally = await db.showGifter.findUniqueOrThrow({ where: { showId_userId: { showId: show.id, userId: sender.id } } });
     expect(tally).toMatchObject({ gifts: 100, coins: 900, hostCoins: 900 });
 
-    // Announced once per success, after commit.
-    expect(sent.messages).toHaveLength(100);
-    expect(new Set(sent.messages.map((m) => (m.payload as { id: string }).id))).toEqual(new Set(receipts.map((r) => r.giftEventId)));
+    // Announced once per success, after commit (the senders' answers do not wait for it).
+    await vi.waitFor(() => expect(sent.messages).toHaveLength(100));
+    expect(new Set(announced().map((e) => e.id))).toEqual(new Set(receipts.map((r) => r.giftEventId)));
+    expect(Math.max(...announced().map((e) => e.senderShowCoins))).toBe(900);
     expect(sent.messages.every((m) => m.room === `show-${show.roomNumber}`)).toBe(true);
 
     const audit = await auditGifts();
@@ -148,10 +153,12 @@ describe("gift sends against Postgres", () => {
       expect(await footprint(sender)).toEqual(before);
       expect(before.balance).toBe(100);
       expect(sent.messages).toHaveLength(0);
-      // The same wallet still works: the failed send left no lock or half-written state behind.
+      // The same wallet still works: the failed send left no lock or half-written state behind;
+      // and the room hears of this send only.
       await send(sender, show.roomNumber, "cake");
       expect(await walletBalance(sender.id)).toBe(1);
-      expect(sent.messages).toHaveLength(1);
+      await vi.waitFor(() => expect(sent.messages).toHaveLength(1));
+      expect(announced()[0]?.gift.id).toBe("cake");
     } finally {
       await db.$executeRawUnsafe(`DROP TRIGGER inject_gift_failure ON "GiftEvent"`);
     }
@@ -169,10 +176,10 @@ describe("gift sends against Postgres", () => {
     expect(a).toMatchObject({ coins: 98, balance: 902 });
     expect(await walletBalance(sender.id)).toBe(902);
     expect(await db.giftEvent.count({ where: { senderId: sender.id } })).toBe(1);
-    expect(sent.messages).toHaveLength(1);
     // Later retries too.
     expect(await send(sender, show.roomNumber, "star", 2, key)).toEqual(a);
-    expect(sent.messages).toHaveLength(1);
+    await send(sender, show.roomNumber, "heart"); // then a new send: the room heard of two sends in all
+    await vi.waitFor(() => expect(announced().map((e) => e.gift.id)).toEqual(["star", "heart"]));
   });
 
   it("repeats of one gift within a few seconds count up a combo; another gift starts again", async () => {
@@ -183,6 +190,7 @@ describe("gift sends against Postgres", () => {
     const combos = [];
     for (const gift of ["heart", "heart", "heart", "rose", "heart"]) combos.push((await send(sender, show.roomNumber, gift)).combo);
     expect(combos).toEqual([1, 2, 3, 1, 1]);
+    await vi.waitFor(() => expect(announced().map((e) => e.combo).sort()).toEqual([1, 1, 1, 2, 3]));
   });
 
   it("the platform's share is credited beside the host's earnings, in whole coins", async () => {
@@ -192,6 +200,7 @@ describe("gift sends against Postgres", () => {
     const show = await liveShow(host);
     await fund(sender, 1000);
     const receipt = await send(sender, show.roomNumber, "star", 3); // 147 coins
+    await vi.waitFor(() => expect(announced()).toHaveLength(1));
     const event = await db.giftEvent.findUniqueOrThrow({ where: { id: receipt.giftEventId } });
     expect(event).toMatchObject({ coins: 147, platformCoins: 44, hostCoins: 103 });
     const entries = await db.ledgerEntry.findMany({ where: { transferId: event.transferId }, orderBy: { id: "asc" } });
@@ -209,6 +218,13 @@ describe("gift sends against Postgres", () => {
 });
 
 describe("bad input: a clear message, nothing stored, nothing announced", () => {
+  // A refused send never schedules an announcement; each test ends with a good send to show the
+  // room heard of that one only.
+  async function thenOnlyAGoodSend(sender: User, roomNumber: number) {
+    await send(sender, roomNumber, "heart");
+    await vi.waitFor(() => expect(sent.messages).toHaveLength(1));
+  }
+
   async function expectRefused(wallet: User, attempt: () => Promise<unknown>, code: string, message: string | RegExp) {
     const before = await footprint(wallet);
     const error = await refusal(attempt());
@@ -233,6 +249,8 @@ describe("bad input: a clear message, nothing stored, nothing announced", () => 
 
     await db.gift.create({ data: { id: "old-hat", name: "Old hat", price: 5, icon: "/gifts/heart.svg", animation: "FLOAT", retiredAt: new Date() } });
     await expectRefused(sender, () => send(sender, show.roomNumber, "old-hat"), "GIFT_RETIRED", "The Old hat is no longer available.");
+    await thenOnlyAGoodSend(sender, show.roomNumber);
+    sent.messages.length = 0;
 
     await db.show.update({ where: { id: show.id }, data: { status: "ENDED", endedAt: new Date(), endReason: "HOST" } });
     await expectRefused(sender, () => send(sender, show.roomNumber, "rose"), "SHOW_ENDED", "This show has ended: gifts can no longer be sent.");
@@ -246,11 +264,13 @@ describe("bad input: a clear message, nothing stored, nothing announced", () => 
     await fund(sender, 500);
     const key = randomUUID();
     await send(sender, show.roomNumber, "rose", 1, key);
+    await vi.waitFor(() => expect(sent.messages).toHaveLength(1));
     sent.messages.length = 0;
     const message = "This send was already made with a different gift. Nothing more was charged.";
     await expectRefused(sender, () => send(sender, show.roomNumber, "cake", 1, key), "IDEMPOTENCY_CONFLICT", message);
     await expectRefused(sender, () => send(sender, show.roomNumber, "rose", 10, key), "IDEMPOTENCY_CONFLICT", message);
     await expectRefused(sender, () => send(sender, other.roomNumber, "rose", 1, key), "IDEMPOTENCY_CONFLICT", message);
+    await thenOnlyAGoodSend(sender, show.roomNumber);
   });
 
   it("refuses a top-up while the test provider is off", async () => {

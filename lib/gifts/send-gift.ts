@@ -17,10 +17,14 @@ async function announce({ roomNumber, showId, event }: GiftAnnouncement): Promis
   }
 }
 
-/** "Send" on the gift shelf: rate-limited, placed in one transaction, announced once committed. */
+/**
+ * "Send" on the gift shelf: rate-limited, placed in one transaction, announced once committed.
+ * The sender's answer does not wait for the announcement (LiveKit may be slow or away; the gift
+ * is paid and stored either way, and the sender hears of it in the room like everyone else).
+ */
 export async function sendGift(user: SessionUser, input: SendGiftInput): Promise<GiftReceipt> {
   await consume("gift.send", user.id);
   const { receipt, announcement } = await placeGift(user, input);
-  if (announcement) await announce(announcement);
+  if (announcement) void announce(announcement);
   return receipt;
 }
