@@ -196,6 +196,7 @@ test("the viewer pages with the gift shelf and the wallet work on a phone held u
   await register(page, newUser("Phone"));
   const roomNumber = await goLive(host.page, `Phone gifts ${Date.now()}`);
   await topUpFromWallet(page, 300);
+  await expect(page.getByTestId("statement-entry")).toHaveCount(1);
   await page.screenshot({ path: test.info().outputPath("wallet-390x844.png"), fullPage: true });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { LiveBalance } from "@/components/wallet/live-balance";
 import { StatementTable } from "@/components/wallet/statement-table";
 import { TopUpPanel } from "@/components/wallet/top-up-panel";
 import { accountRoleOf, can } from "@/lib/auth/permissions";
@@ -46,7 +47,7 @@ export default async function WalletPage({ searchParams }: { searchParams: Searc
           <h1 className="text-2xl font-semibold">Wallet</h1>
           <p className="text-zinc-400">
             <span data-testid="wallet-page-balance" className="text-xl font-semibold text-white">
-              {balance.toLocaleString("en")}
+              <LiveBalance initial={balance} />
             </span>{" "}
             coins to spend
           </p>
