@@ -92,36 +92,53 @@ async function placeNew(sender: Sender, input: SendGiftInput): Promise<PlacedGif
     Prisma.sql`EXISTS (SELECT 1 FROM live) AND EXISTS (SELECT 1 FROM gift)`,
   );
 
+  const send = JSON.stringify({
+    eventId: randomUUID(),
+    showId: show.id,
+    senderId: sender.id,
+    hostId: show.hostId,
+    giftId: gift.id,
+    price: gift.price,
+    count: input.count,
+    coins,
+    hostCoins,
+    platformCoins,
+    idempotencyKey: input.idempotencyKey,
+  });
   const rows = await db.$queryRaw<{ id: string; combo: number; balance: number; senderShowGifts: number; senderShowCoins: number }[]>`
-    WITH live AS (
-      SELECT id FROM "Show" WHERE id = ${show.id} AND status = 'LIVE' AND "hostId" <> ${sender.id} FOR SHARE
+    WITH send AS (
+      -- this send's values, as one parameter (every bound parameter costs the client time)
+      SELECT * FROM jsonb_to_record(${send}::jsonb) AS s("eventId" text, "showId" text, "senderId" text, "hostId" text,
+        "giftId" text, price int, count int, coins int, "hostCoins" int, "platformCoins" int, "idempotencyKey" text)
+    ), live AS (
+      SELECT s.id FROM "Show" s, send WHERE s.id = send."showId" AND s.status = 'LIVE' AND s."hostId" <> send."senderId" FOR SHARE OF s
     ), gift AS (
-      SELECT id FROM "Gift" WHERE id = ${gift.id} AND price = ${gift.price}::int AND "retiredAt" IS NULL
+      SELECT g.id FROM "Gift" g, send WHERE g.id = send."giftId" AND g.price = send.price AND g."retiredAt" IS NULL
     ), ${ledger.ctes},
     previous AS (
       -- (Read with the statement's snapshot: two sends of one person at the very same moment may share a combo number.)
-      SELECT "giftId", combo, "createdAt" FROM "GiftEvent"
-      WHERE "senderId" = ${sender.id} AND "showId" = ${show.id} ORDER BY "createdAt" DESC LIMIT 1
+      SELECT e."giftId", e.combo, e."createdAt" FROM "GiftEvent" e, send
+      WHERE e."senderId" = send."senderId" AND e."showId" = send."showId" ORDER BY e."createdAt" DESC LIMIT 1
     ), event AS (
       INSERT INTO "GiftEvent" (id, "showId", "senderId", "hostId", "giftId", count, "unitPrice", coins, "hostCoins",
         "platformCoins", combo, "idempotencyKey", "senderBalance", "transferId", "createdAt")
-      SELECT ${randomUUID()}, ${show.id}, ${sender.id}, ${show.hostId}, ${gift.id}, ${input.count}::int, ${gift.price}::int,
-        ${coins}::int, ${hostCoins}::int, ${platformCoins}::int,
-        CASE WHEN previous."giftId" = ${gift.id} AND previous."createdAt" > clock_timestamp() - make_interval(secs => ${COMBO_WINDOW_SECONDS})
+      SELECT send."eventId", send."showId", send."senderId", send."hostId", send."giftId", send.count, send.price,
+        send.coins, send."hostCoins", send."platformCoins",
+        CASE WHEN previous."giftId" = send."giftId" AND previous."createdAt" > clock_timestamp() - make_interval(secs => ${COMBO_WINDOW_SECONDS})
           THEN previous.combo + 1 ELSE 1 END,
-        ${input.idempotencyKey}, ${ledger.debitedBalance}, ${ledger.transferId}, clock_timestamp()
-      FROM ${LEDGER} LEFT JOIN previous ON TRUE
+        send."idempotencyKey", ${ledger.debitedBalance}, ${ledger.transferId}, clock_timestamp()
+      FROM ${LEDGER} CROSS JOIN send LEFT JOIN previous ON TRUE
       RETURNING id, combo, "senderBalance"
     ), show_tally AS (
       INSERT INTO "ShowGifter" ("showId", "userId", gifts, coins, "hostCoins", "updatedAt")
-      SELECT ${show.id}, ${sender.id}, ${input.count}::int, ${coins}::int, ${hostCoins}::int, clock_timestamp() FROM event
+      SELECT send."showId", send."senderId", send.count, send.coins, send."hostCoins", clock_timestamp() FROM event CROSS JOIN send
       ON CONFLICT ("showId", "userId") DO UPDATE SET gifts = "ShowGifter".gifts + EXCLUDED.gifts,
         coins = "ShowGifter".coins + EXCLUDED.coins, "hostCoins" = "ShowGifter"."hostCoins" + EXCLUDED."hostCoins",
         "updatedAt" = EXCLUDED."updatedAt"
       RETURNING gifts, coins
     ), host_tally AS (
       INSERT INTO "HostGifter" ("hostId", "userId", gifts, coins, "updatedAt")
-      SELECT ${show.hostId}, ${sender.id}, ${input.count}::int, ${coins}::int, clock_timestamp() FROM event
+      SELECT send."hostId", send."senderId", send.count, send.coins, clock_timestamp() FROM event CROSS JOIN send
       ON CONFLICT ("hostId", "userId") DO UPDATE SET gifts = "HostGifter".gifts + EXCLUDED.gifts,
         coins = "HostGifter".coins + EXCLUDED.coins, "updatedAt" = EXCLUDED."updatedAt"
     )
