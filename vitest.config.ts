@@ -10,24 +10,8 @@ export default defineConfig({
     },
   },
   test: {
+    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
+    exclude: ["**/*.int.test.ts", "node_modules/**"],
     environment: "node",
-    projects: [
-      {
-        extends: true,
-        test: { name: "unit", include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"], exclude: ["**/*.integration.test.ts", "**/node_modules/**"] },
-      },
-      {
-        // Against a throwaway Postgres (all migrations applied) and Redis, started for the run.
-        extends: true,
-        test: {
-          name: "integration",
-          include: ["lib/**/*.integration.test.ts"],
-          globalSetup: ["lib/testing/integration-services.ts"],
-          setupFiles: ["lib/testing/integration-env.ts"],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-        },
-      },
-    ],
   },
 });

@@ -2,7 +2,12 @@ import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
 
-// The room events a send announces, caught where they would leave for LiveKit.
+// Before the lib code reads them: the test provider on, and limits far above these tests' bursts
+// (the gift limit itself is tested in send-rate.int.test.ts).
+process.env.SUIXIN_SETTINGS = JSON.stringify({ testTopUpEnabled: true });
+process.env.SUIXIN_RATE_LIMITS = JSON.stringify({ "gift.send": { points: 100_000 }, "wallet.top-up": { points: 100_000 }, "wallet.grant": { points: 100_000 } });
+
+// What an announcement job sends, caught where it would leave for LiveKit.
 const sent = vi.hoisted(() => ({ messages: [] as { room: string; payload: unknown }[] }));
 vi.mock("@/lib/livekit/rooms", () => ({
   sendRoomMessage: vi.fn(async (room: string, _topic: string, payload: unknown) => {
@@ -19,9 +24,18 @@ const { topUp } = await import("@/lib/payments/top-up");
 const { completePayment } = await import("@/lib/payments/complete-payment");
 const { saveSetting } = await import("@/lib/settings");
 const { giftEvents } = await import("@/lib/gifts/events");
+const { giftAnnouncementJob } = await import("@/lib/gifts/announce");
+const { clearJobs, queuedJobs } = await import("@/lib/testing/fixtures");
 
-/** The gift events announced so far (each checked against the room event schema). */
-const announced = () => sent.messages.map((m) => giftEvents[0].parse(m.payload));
+// No job runner here: a send's announcement is the job its transaction queued (sent by whichever
+// app instance takes it, once the transaction committed).
+async function queued() {
+  return (await queuedJobs("gifts.announce")).map((payload) => giftAnnouncementJob.schema.parse(payload));
+}
+/** The gift events queued for announcement so far (each checked against the room event schema). */
+async function announced() {
+  return (await queued()).map((q) => q.event);
+}
 
 type User = { id: string; email: string; name: string; role: "USER" | "OPERATOR" };
 
@@ -47,15 +61,16 @@ async function fund(recipient: User, coins: number) {
 
 /** Rows of every table a gift or a top-up writes, and the wallet's balance: to show nothing changed. */
 async function footprint(wallet: User) {
-  const [giftEvents, transfers, entries, showGifters, hostGifters, payments] = await Promise.all([
+  const [giftEvents, transfers, entries, showGifters, hostGifters, payments, announcements] = await Promise.all([
     db.giftEvent.count(),
     db.ledgerTransfer.count(),
     db.ledgerEntry.count(),
     db.showGifter.count(),
     db.hostGifter.count(),
     db.payment.count(),
+    queuedJobs("gifts.announce"),
   ]);
-  return { giftEvents, transfers, entries, showGifters, hostGifters, payments, balance: await walletBalance(wallet.id) };
+  return { giftEvents, transfers, entries, showGifters, hostGifters, payments, announcements: announcements.length, balance: await walletBalance(wallet.id) };
 }
 
 function send(sender: User, roomNumber: number, giftId = "rose", count = 1, idempotencyKey: string = randomUUID()) {
@@ -76,6 +91,7 @@ function setting(key: "platformSharePercent" | "testTopUpEnabled", value: number
 }
 
 afterEach(async () => {
+  await clearJobs();
   sent.messages.length = 0;
   await setting("platformSharePercent", 0);
   await setting("testTopUpEnabled", true);
@@ -119,16 +135,24 @@ describe("gift sends against Postgres", () => {
     const tally = await db.showGifter.findUniqueOrThrow({ where: { showId_userId: { showId: show.id, userId: sender.id } } });
     expect(tally).toMatchObject({ gifts: 100, coins: 900, hostCoins: 900 });
 
-    // Announced once per success, after commit (the senders' answers do not wait for it).
-    await vi.waitFor(() => expect(sent.messages).toHaveLength(100));
-    expect(new Set(announced().map((e) => e.id))).toEqual(new Set(receipts.map((r) => r.giftEventId)));
-    expect(Math.max(...announced().map((e) => e.senderShowCoins))).toBe(900);
-    expect(sent.messages.every((m) => m.room === `show-${show.roomNumber}`)).toBe(true);
+    // One announcement queued per success, in its transaction (none for the refused ones).
+    const events = await queued();
+    expect(events).toHaveLength(100);
+    expect(new Set(events.map((e) => e.event.id))).toEqual(new Set(receipts.map((r) => r.giftEventId)));
+    expect(Math.max(...events.map((e) => e.event.senderShowCoins))).toBe(900);
+    expect(events.every((e) => e.roomNumber === show.roomNumber && e.showId === show.id)).toBe(true);
+    // Sent (here, by hand: the last one queued), it carries the show's totals as they are then.
+    const last = events.at(-1);
+    if (!last) throw new Error("nothing queued");
+    await giftAnnouncementJob.run(last);
+    expect(sent.messages).toHaveLength(1);
+    expect(sent.messages[0]?.room).toBe(`show-${show.roomNumber}`);
+    expect(giftEvents[0].parse(sent.messages[0]?.payload)).toMatchObject({ id: last.event.id, show: { gifts: 100, coins: 900 } });
 
     const audit = await auditGifts();
     expect(audit).toMatchObject({ entriesSum: 0, unbalancedTransfers: 0, walletDrift: 0, negativeWallets: 0, tallyDrift: 0, giftsOffLedger: 0 });
     expect(driftOf(audit)).toBe(0);
-  });
+  }, 60_000); // 200 sends on a shared 2-core machine
 
   it.each([
     ["right after the debit (mid-transaction)", "BEFORE INSERT", ""],
@@ -152,13 +176,12 @@ describe("gift sends against Postgres", () => {
       await expect(send(sender, show.roomNumber, "cake", 1, doomedKey)).rejects.toThrow(/injected failure/);
       expect(await footprint(sender)).toEqual(before);
       expect(before.balance).toBe(100);
-      expect(sent.messages).toHaveLength(0);
+      expect(before.announcements).toBe(0);
       // The same wallet still works: the failed send left no lock or half-written state behind;
       // and the room hears of this send only.
       await send(sender, show.roomNumber, "cake");
       expect(await walletBalance(sender.id)).toBe(1);
-      await vi.waitFor(() => expect(sent.messages).toHaveLength(1));
-      expect(announced()[0]?.gift.id).toBe("cake");
+      expect((await announced()).map((e) => e.gift.id)).toEqual(["cake"]);
     } finally {
       await db.$executeRawUnsafe(`DROP TRIGGER inject_gift_failure ON "GiftEvent"`);
     }
@@ -179,7 +202,7 @@ describe("gift sends against Postgres", () => {
     // Later retries too.
     expect(await send(sender, show.roomNumber, "star", 2, key)).toEqual(a);
     await send(sender, show.roomNumber, "heart"); // then a new send: the room heard of two sends in all
-    await vi.waitFor(() => expect(announced().map((e) => e.gift.id)).toEqual(["star", "heart"]));
+    expect((await announced()).map((e) => e.gift.id)).toEqual(["star", "heart"]);
   });
 
   it("repeats of one gift within a few seconds count up a combo; another gift starts again", async () => {
@@ -190,7 +213,7 @@ describe("gift sends against Postgres", () => {
     const combos = [];
     for (const gift of ["heart", "heart", "heart", "rose", "heart"]) combos.push((await send(sender, show.roomNumber, gift)).combo);
     expect(combos).toEqual([1, 2, 3, 1, 1]);
-    await vi.waitFor(() => expect(announced().map((e) => e.combo).sort()).toEqual([1, 1, 1, 2, 3]));
+    expect((await announced()).map((e) => e.combo)).toEqual([1, 2, 3, 1, 1]);
   });
 
   it("the platform's share is credited beside the host's earnings, in whole coins", async () => {
@@ -200,7 +223,7 @@ describe("gift sends against Postgres", () => {
     const show = await liveShow(host);
     await fund(sender, 1000);
     const receipt = await send(sender, show.roomNumber, "star", 3); // 147 coins
-    await vi.waitFor(() => expect(announced()).toHaveLength(1));
+    expect(await announced()).toMatchObject([{ coins: 147, count: 3 }]);
     const event = await db.giftEvent.findUniqueOrThrow({ where: { id: receipt.giftEventId } });
     expect(event).toMatchObject({ coins: 147, platformCoins: 44, hostCoins: 103 });
     const entries = await db.ledgerEntry.findMany({ where: { transferId: event.transferId }, orderBy: { id: "asc" } });
@@ -218,11 +241,11 @@ describe("gift sends against Postgres", () => {
 });
 
 describe("bad input: a clear message, nothing stored, nothing announced", () => {
-  // A refused send never schedules an announcement; each test ends with a good send to show the
-  // room heard of that one only.
+  // A refused send never queues an announcement; each test ends with a good send to show the
+  // room hears of that one only.
   async function thenOnlyAGoodSend(sender: User, roomNumber: number) {
     await send(sender, roomNumber, "heart");
-    await vi.waitFor(() => expect(sent.messages).toHaveLength(1));
+    expect((await announced()).map((e) => e.gift.id)).toEqual(["heart"]);
   }
 
   async function expectRefused(wallet: User, attempt: () => Promise<unknown>, code: string, message: string | RegExp) {
@@ -231,7 +254,7 @@ describe("bad input: a clear message, nothing stored, nothing announced", () => 
     expect(error.code).toBe(code);
     expect(error.message).toMatch(message);
     expect(await footprint(wallet)).toEqual(before);
-    expect(sent.messages).toHaveLength(0);
+    expect(before.announcements).toBe(0);
   }
 
   it("refuses unknown and retired gifts, ended shows, the host gifting themselves and an empty wallet", async () => {
@@ -250,7 +273,7 @@ describe("bad input: a clear message, nothing stored, nothing announced", () => 
     await db.gift.create({ data: { id: "old-hat", name: "Old hat", price: 5, icon: "/gifts/heart.svg", animation: "FLOAT", retiredAt: new Date() } });
     await expectRefused(sender, () => send(sender, show.roomNumber, "old-hat"), "GIFT_RETIRED", "The Old hat is no longer available.");
     await thenOnlyAGoodSend(sender, show.roomNumber);
-    sent.messages.length = 0;
+    await clearJobs();
 
     await db.show.update({ where: { id: show.id }, data: { status: "ENDED", endedAt: new Date(), endReason: "HOST" } });
     await expectRefused(sender, () => send(sender, show.roomNumber, "rose"), "SHOW_ENDED", "This show has ended: gifts can no longer be sent.");
@@ -264,8 +287,8 @@ describe("bad input: a clear message, nothing stored, nothing announced", () => 
     await fund(sender, 500);
     const key = randomUUID();
     await send(sender, show.roomNumber, "rose", 1, key);
-    await vi.waitFor(() => expect(sent.messages).toHaveLength(1));
-    sent.messages.length = 0;
+    expect(await announced()).toHaveLength(1);
+    await clearJobs();
     const message = "This send was already made with a different gift. Nothing more was charged.";
     await expectRefused(sender, () => send(sender, show.roomNumber, "cake", 1, key), "IDEMPOTENCY_CONFLICT", message);
     await expectRefused(sender, () => send(sender, show.roomNumber, "rose", 10, key), "IDEMPOTENCY_CONFLICT", message);

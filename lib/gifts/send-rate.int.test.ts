@@ -4,7 +4,6 @@ import { AppError } from "@/lib/errors";
 
 // This file runs with the real gift limit (10 per second per user); only grants are unlimited.
 process.env.SUIXIN_RATE_LIMITS = JSON.stringify({ "wallet.grant": { points: 100_000 } });
-vi.mock("@/lib/livekit/rooms", () => ({ sendRoomMessage: vi.fn(async () => undefined) }));
 
 const { db } = await import("@/lib/db");
 const { sendGift } = await import("@/lib/gifts/send-gift");
