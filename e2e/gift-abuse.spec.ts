@@ -1,9 +1,9 @@
-import { execFile } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { promisify } from "node:util";
 import { type Page, expect, test } from "@playwright/test";
 import { type CapturedAction, captureAction, replayAction } from "./support/actions";
 import { query, tableCounts } from "./support/db";
+import { forgetSetting, storeSetting } from "./support/settings";
 import { readStack } from "./support/stack";
 import { goLive } from "./support/studio";
 import { login, newUser, userPage } from "./support/users";
@@ -14,6 +14,21 @@ test.setTimeout(240_000);
 async function enter(page: Page, roomNumber: number) {
   await page.goto(`/shows/${roomNumber}`);
   await expect(page.locator("[data-testid=member][data-role=host]")).toBeVisible({ timeout: 30_000 });
+}
+
+/** An operator account made on the command line (the password on stdin, as an operator would). */
+function createOperator(user: { email: string; password: string; name: string }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("npm", ["run", "--silent", "admin:create", "--", "--email", user.email, "--name", user.name], {
+      env: { ...process.env, DATABASE_URL: readStack().databaseUrl },
+      stdio: ["pipe", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`admin:create exited with ${code}: ${stderr}`))));
+    child.stdin.end(`${user.password}\n`);
+  });
 }
 
 /** Sends the captured action with changed input from `page`: it must be refused with this message and change nothing. */
@@ -92,7 +107,7 @@ test("top-ups are refused while the test provider is off; operators grant coins 
   await fan.page.goto("/wallet");
   const topUp = await captureAction(fan.page, () => fan.page.getByRole("button", { name: "Buy 60 coins" }).click());
   await expect(fan.page.getByTestId("wallet-page-balance")).toHaveText("60");
-  await query(`INSERT INTO "Setting" (key, value, "updatedAt") VALUES ('testTopUpEnabled', 'false', now())`);
+  await storeSetting("testTopUpEnabled", false);
   try {
     await expect(async () => {
       await fan.page.reload();
@@ -100,14 +115,12 @@ test("top-ups are refused while the test provider is off; operators grant coins 
     }).toPass({ timeout: 15_000 });
     await expectRefused(fan.page, topUp, {}, "FORBIDDEN", "Test top-ups are turned off on this server.", fan.user.email);
   } finally {
-    await query(`DELETE FROM "Setting" WHERE key = 'testTopUpEnabled'`);
+    await forgetSetting("testTopUpEnabled");
   }
 
   // An operator (made on the command line) grants coins from the operators' page.
   const ops = newUser("Ops");
-  await promisify(execFile)("npm", ["run", "--silent", "admin:create", "--", "--email", ops.email, "--password", ops.password, "--name", ops.name], {
-    env: { ...process.env, DATABASE_URL: readStack().databaseUrl },
-  });
+  await createOperator(ops);
   const opsContext = await browser.newContext();
   const opsPage = await opsContext.newPage();
   await login(opsPage, ops);
@@ -138,6 +151,31 @@ test("top-ups are refused while the test provider is off; operators grant coins 
   await expect(entry.getByTestId("entry-memo")).toHaveText("Granted by an operator: Welcome bonus");
   await expect(entry.getByTestId("entry-amount")).toHaveText("+500");
   await expect(entry.getByTestId("entry-balance")).toHaveText("560");
+
+  // The statement is paged: 21 more grants (the operator's request, sent again) make 23 entries,
+  // 20 on the first page, newest first; the oldest three on the next, their running balances
+  // counted from the very first entry.
+  for (let i = 1; i <= 21; i++) expect(await replayAction(opsPage, grant, { amount: i, reason: `Bonus ${i}` })).toMatchObject({ ok: true });
+  await fan.page.reload();
+  const entries = fan.page.getByTestId("statement-entry");
+  await expect(fan.page.getByTestId("wallet-page-balance")).toHaveText("791");
+  await expect(entries).toHaveCount(20);
+  await expect(entries.first().getByTestId("entry-memo")).toHaveText("Granted by an operator: Bonus 21");
+  await expect(entries.first().getByTestId("entry-balance")).toHaveText("791");
+  await expect(entries.last().getByTestId("entry-memo")).toHaveText("Granted by an operator: Bonus 2");
+  await expect(fan.page.getByText("Page 1 of 2")).toBeVisible();
+  await fan.page.getByRole("link", { name: "Older →" }).click();
+  await expect(fan.page.getByText("Page 2 of 2")).toBeVisible();
+  await expect(entries).toHaveCount(3);
+  await expect(entries.nth(0).getByTestId("entry-memo")).toHaveText("Granted by an operator: Bonus 1");
+  await expect(entries.nth(0).getByTestId("entry-balance")).toHaveText("561");
+  await expect(entries.nth(1).getByTestId("entry-balance")).toHaveText("560");
+  await expect(entries.nth(2).getByTestId("entry-memo")).toHaveText("Top-up: 60 coins (Test payment (no real money))");
+  await expect(entries.nth(2).getByTestId("entry-amount")).toHaveText("+60");
+  await expect(entries.nth(2).getByTestId("entry-balance")).toHaveText("60");
+  await fan.page.getByRole("link", { name: "← Newer" }).click();
+  await expect(fan.page.getByText("Page 1 of 2")).toBeVisible();
+  await expect(entries.first().getByTestId("entry-memo")).toHaveText("Granted by an operator: Bonus 21");
 
   // Not an operator: no such page, and the grant itself is refused (403), nothing stored.
   const page = await fan.page.goto("/admin/coins");
