@@ -5,6 +5,7 @@ import { query } from "./support/db";
 import { goLive } from "./support/studio";
 import { newUser, register, userPage } from "./support/users";
 import { expectVideoPlaying } from "./support/video";
+import { forgetSetting, storeSetting } from "./support/settings";
 import { expectLedgerBalanced, headerBalance, sendGift, topUpFromWallet, walletBalanceOf } from "./support/wallet";
 
 test.setTimeout(240_000);
@@ -17,7 +18,7 @@ async function watch(page: Page, roomNumber: number) {
   await page.goto("/");
   await page.locator(`[data-testid=show-card][data-room-number="${roomNumber}"]`).click();
   await expect(page).toHaveURL(new RegExp(`/shows/${roomNumber}$`), { timeout: 20_000 });
-  await expectVideoPlaying(page.getByTestId("host-video"));
+  await expectVideoPlaying(page.getByTestId("host-video"), 30_000); // the shared machine can be very loaded
 }
 
 /** In the room (connected: the host is listed), without waiting for video. */
@@ -35,6 +36,8 @@ test("a viewer tops up and sends gifts: every page in the room sees them, boards
   const fan = await userPage(browser, "Fan");
   const watcher = await userPage(browser, "Watcher");
   const roomNumber = await goLive(host.page, `Gift night ${Date.now()}`);
+  // Two clicks on this loaded machine can be more than the default 5 s apart: a longer combo window.
+  await storeSetting("giftComboSeconds", 60);
 
   // Top up from the header's balance, with the clearly labelled test provider.
   await expect(headerBalance(fan.page)).toHaveText("0");
@@ -65,6 +68,7 @@ test("a viewer tops up and sends gifts: every page in the room sees them, boards
   await sendGift(fan.page, HEART);
   await sendGift(fan.page, HEART);
   await expect(watcher.page.locator("[data-testid=gift-float][data-gift=heart] [data-testid=gift-combo]")).toHaveText("×2");
+  await forgetSetting("giftComboSeconds");
   await expect(headerBalance(fan.page)).toHaveText("208");
 
   // Not enough coins for a crown: a clear message, a top-up button right there, nothing charged.

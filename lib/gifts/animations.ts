@@ -11,6 +11,3 @@ export const giftAnimations = {
   ROCKET: { fullScreen: true },
   CROWN: { fullScreen: true },
 } as const satisfies Record<GiftAnimation, { fullScreen: boolean }>;
-
-/** Same gift from the same sender again within this long: the combo counter goes up. */
-export const COMBO_WINDOW_SECONDS = 5;

@@ -5,7 +5,6 @@ import type { SessionUser } from "@/lib/auth/session";
 import { db, isUniqueViolation } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { COMBO_WINDOW_SECONDS } from "@/lib/gifts/animations";
 import { queueGiftAnnouncement } from "@/lib/gifts/announce";
 import { findGift, freshGift } from "@/lib/gifts/catalog";
 import { giftTarget } from "@/lib/gifts/gift-target";
@@ -75,7 +74,8 @@ async function placeNew(sender: Sender, input: SendGiftInput): Promise<GiftRecei
   if (gift.retiredAt) throw retired(gift.name);
 
   const coins = gift.price * input.count;
-  const platformCoins = Math.floor((coins * (await getSetting("platformSharePercent"))) / 100);
+  const [sharePercent, comboSeconds] = await Promise.all([getSetting("platformSharePercent"), getSetting("giftComboSeconds")]);
+  const platformCoins = Math.floor((coins * sharePercent) / 100);
   const hostCoins = coins - platformCoins;
   const what = `${gift.name} ×${input.count}`;
   const room = `room ${show.roomNumber}`;
@@ -124,7 +124,7 @@ async function placeNew(sender: Sender, input: SendGiftInput): Promise<GiftRecei
             "platformCoins", combo, "idempotencyKey", "senderBalance", "transferId", "createdAt")
           SELECT send."eventId", send."showId", send."senderId", send."hostId", send."giftId", send.count, send.price,
             send.coins, send."hostCoins", send."platformCoins",
-            CASE WHEN previous."giftId" = send."giftId" AND previous."createdAt" > clock_timestamp() - make_interval(secs => ${COMBO_WINDOW_SECONDS})
+            CASE WHEN previous."giftId" = send."giftId" AND previous."createdAt" > clock_timestamp() - make_interval(secs => ${comboSeconds})
               THEN previous.combo + 1 ELSE 1 END,
             send."idempotencyKey", ${ledger.debitedBalance}, ${ledger.transferId}, clock_timestamp()
           FROM ${LEDGER} CROSS JOIN send LEFT JOIN previous ON TRUE
