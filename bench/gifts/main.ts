@@ -1,7 +1,9 @@
 // Gift sends under load: 50 concurrent senders for 20 s, (a) calling the lib function that places a
-// gift (one statement against Postgres: debit, ledger entries, gift event, leaderboards) and (b)
-// through the real HTTP server action (session, input check, rate limit, the same placement,
-// totals and the LiveKit broadcast after commit). Each is printed next to a baseline measured in
+// gift (one transaction against Postgres: debit, ledger entries, gift event, leaderboards in one
+// statement, then its announcement queued as a job) and (b) through the real HTTP server action
+// (session, input check, rate limit, the same placement). The app's job runners send the queued
+// announcements to LiveKit meanwhile (one room's in order); the time their queue takes to drain
+// after each phase, and how many a participant in the room received, are printed too. Each is printed next to a baseline measured in
 // the same run: (a) a bare conditional UPDATE of a wallet balance through the same client, the
 // floor of any debit; (b) the cheapest dynamic route of the same server (/api/health). Then the
 // ledger's drift (sum of all entries, balances against their entries, leaderboards against the
@@ -101,6 +103,25 @@ async function login(appUrl: string, email: string): Promise<string> {
   return [...jar, session.split(";")[0]].join("; ");
 }
 
+/** Gift announcements queued and not yet sent (graphile-worker's table). */
+async function pendingAnnouncements(db: { $queryRaw: <T>(query: TemplateStringsArray, ...values: unknown[]) => Promise<T> }): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id
+    WHERE t.identifier = 'gifts.announce'`;
+  return row?.n ?? 0;
+}
+
+/** Waits until every queued announcement was sent (or `limitS` passed); the seconds it took. */
+async function drained(db: Parameters<typeof pendingAnnouncements>[0], limitS = 180): Promise<{ seconds: number; left: number }> {
+  const started = performance.now();
+  let left = await pendingAnnouncements(db);
+  while (left > 0 && performance.now() - started < limitS * 1000) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    left = await pendingAnnouncements(db);
+  }
+  return { seconds: (performance.now() - started) / 1000, left };
+}
+
 /** A participant in the show's room that counts the gift events the server sends (the broadcast's far end). */
 async function listen(stack: RunningStack, roomName: string): Promise<{ gifts: () => number; close: () => Promise<void> }> {
   const token = new AccessToken(stack.info.livekit.apiKey, stack.info.livekit.apiSecret, { identity: "bench-listener", ttl: 3600 });
@@ -191,6 +212,8 @@ async function bench(stack: RunningStack): Promise<void> {
     await db.$executeRaw`UPDATE "LedgerAccount" SET balance = balance + 0 WHERE id = ${id} AND balance >= 1`;
   });
   const lib = await drive("(a) placeGift, lib → Postgres", SENDERS, RUN_S, (w) => placeGift(senders[w]!, gift(w)).then(() => undefined));
+  const libDrain = await drained(db);
+  process.stdout.write(`  (a)'s announcements sent ${libDrain.seconds.toFixed(1)} s after its end (${libDrain.left} left)\n`);
   const health = await drive("baseline: GET /api/health", SENDERS, BASELINE_S, async () => {
     const response = await fetch(`${appUrl}/api/health`);
     await response.arrayBuffer();
@@ -198,6 +221,8 @@ async function bench(stack: RunningStack): Promise<void> {
   });
   const announcedBefore = listener.gifts();
   const http = await drive("(b) sendGiftAction over HTTP", SENDERS, RUN_S, sendOverHttp);
+  const httpDrain = await drained(db);
+  process.stdout.write(`  (b)'s announcements sent ${httpDrain.seconds.toFixed(1)} s after its end (${httpDrain.left} left)\n`);
   // The last broadcasts may still be on their way to the listener.
   await new Promise((resolve) => setTimeout(resolve, 2_000));
   const announced = listener.gifts() - announcedBefore;
@@ -218,6 +243,10 @@ async function bench(stack: RunningStack): Promise<void> {
   );
   for (const run of [lib, http]) for (const [message, n] of run.errors) process.stdout.write(`  ${run.name} failure ×${n}: ${message}\n`);
   process.stdout.write(`(b) gift events received by a participant in the room: ${announced} of ${http.ok} sends\n`);
+  process.stdout.write(
+    `announcement queue drained ${libDrain.seconds.toFixed(1)} s after (a) (${Math.round(lib.ok / (lib.seconds + libDrain.seconds))} sent/s overall), ` +
+      `${httpDrain.seconds.toFixed(1)} s after (b)\n`,
+  );
   process.stdout.write(
     `\ndrift: ${drift}  (entries sum ${audit.entriesSum}, unbalanced transfers ${audit.unbalancedTransfers}, ` +
       `Σ|wallet balance − its entries| ${audit.walletDrift}, negative wallets ${audit.negativeWallets}, ` +
