@@ -1,7 +1,7 @@
 "use client";
 
 import { LiveKitRoom, RoomAudioRenderer, StartAudio } from "@livekit/components-react";
-import { useCallback, useState } from "react";
+import { type ReactNode, useCallback, useState } from "react";
 import { HostStage } from "@/components/room/host-stage";
 import { MemberList } from "@/components/room/member-list";
 import { RoomNotices } from "@/components/room/room-notices";
@@ -17,6 +17,15 @@ export type ViewerRoomProps = {
   hostIdentity: string;
   initialViewers: number;
   initialHostAway: boolean;
+  /** Parts of other features, rendered inside the room (they may listen to its events). */
+  slots?: {
+    /** over the video (e.g. gift animations) */
+    stage?: ReactNode;
+    /** under the video (e.g. the gift shelf) */
+    belowStage?: ReactNode;
+    /** in the side column (e.g. the gift leaderboard) */
+    aside?: ReactNode;
+  };
 };
 
 function RoomBody({ props, onEnded }: { props: ViewerRoomProps; onEnded: () => void }) {
@@ -24,17 +33,22 @@ function RoomBody({ props, onEnded }: { props: ViewerRoomProps; onEnded: () => v
   const { notices, viewers, hostAway } = useRoomActivity(props);
   return (
     <div className="grid gap-6 md:grid-cols-[3fr_1fr]">
-      <div className="space-y-2">
-        <HostStage hostIdentity={props.hostIdentity} hostAway={hostAway} />
+      <div className="min-w-0 space-y-2">
+        <div className="relative">
+          <HostStage hostIdentity={props.hostIdentity} hostAway={hostAway} />
+          {props.slots?.stage}
+        </div>
         <GuestTiles />
         <RoomAudioRenderer />
         <StartAudio label="Click to turn on sound" className="rounded bg-zinc-800 px-3 py-1 text-sm" />
+        {props.slots?.belowStage}
       </div>
       <aside className="space-y-4">
         <ViewerStage roomNumber={props.connection.roomNumber} />
         <p className="text-sm text-zinc-300">
           <span data-testid="viewer-count">{viewers}</span> watching
         </p>
+        {props.slots?.aside}
         <MemberList />
         <RoomNotices notices={notices} />
       </aside>

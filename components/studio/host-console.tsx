@@ -13,6 +13,8 @@ import { ConnectionState, Track } from "livekit-client";
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
 import { endShowAction } from "@/app/(studio)/studio/actions";
+import { GiftOverlay } from "@/components/gifts/gift-overlay";
+import { HostGiftSummary } from "@/components/gifts/host-gift-summary";
 import { MemberList } from "@/components/room/member-list";
 import { RoomNotices } from "@/components/room/room-notices";
 import { useShowEnd } from "@/components/room/use-show-end";
@@ -85,7 +87,10 @@ function ConsoleBody({ session }: { session: HostSession }) {
     <HostStageProvider roomNumber={roomNumber}>
       <div className="grid gap-6 md:grid-cols-[2fr_1fr]">
         <div className="space-y-2">
-          <SelfView />
+          <div className="relative">
+            <SelfView />
+            <GiftOverlay />
+          </div>
           <GuestTiles />
           {/* the guests' voices */}
           <RoomAudioRenderer />
@@ -104,6 +109,7 @@ function ConsoleBody({ session }: { session: HostSession }) {
             {ending ? "Ending…" : "End show"}
           </Button>
           <HostStagePanel />
+          <HostGiftSummary roomNumber={roomNumber} />
           <BroadcastControls roomNumber={roomNumber} />
           <MemberList actions={(m) => <InviteButton member={m} hostIdentity={localParticipant.identity} />} />
           <RoomNotices notices={notices} />

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { giftEvents } from "@/lib/gifts/events";
 import { showEvents } from "@/lib/shows/events";
 import { stageEvents } from "@/lib/stage/events";
 
@@ -9,7 +10,7 @@ import { stageEvents } from "@/lib/stage/events";
  */
 export const ROOM_TOPIC = "suixin.show";
 
-export const roomEventSchema = z.discriminatedUnion("type", [...showEvents, ...stageEvents]);
+export const roomEventSchema = z.discriminatedUnion("type", [...showEvents, ...stageEvents, ...giftEvents]);
 
 export type RoomEvent = z.infer<typeof roomEventSchema>;
 export type RoomEventType = RoomEvent["type"];

@@ -29,6 +29,9 @@ export const defaultLimits = {
   "stage.hand": { points: 10, durationSeconds: 60, what: "Raising and lowering your hand too often" },
   "stage.answer": { points: 20, durationSeconds: 60, what: "Answering stage invites too often" },
   "stage.control": { points: 60, durationSeconds: 60, what: "Changing the stage too often" },
+  "gift.send": { points: 10, durationSeconds: 1, what: "Sending gifts too fast" },
+  "wallet.top-up": { points: 20, durationSeconds: 600, what: "Topping up too often" },
+  "wallet.grant": { points: 60, durationSeconds: 600, what: "Granting coins too often" },
 } as const satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof defaultLimits;

@@ -1,12 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { GiftOverlay } from "@/components/gifts/gift-overlay";
+import { GiftShelf } from "@/components/gifts/gift-shelf";
+import { LiveGiftBoard } from "@/components/gifts/live-gift-board";
 import { ShowEnded } from "@/components/shows/show-ended";
 import { ViewerRoom } from "@/components/room/viewer-room";
+import { can, showRoleOf } from "@/lib/auth/permissions";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
 import { currentHlsPlaylist } from "@/lib/egress/hls";
 import { AppError } from "@/lib/errors";
-import { getShowByRoomNumber } from "@/lib/shows/get-show";
+import { shelfGifts } from "@/lib/gifts/catalog";
+import { showGiftTotal, showLeaderboard } from "@/lib/gifts/leaderboard";
+import { enabledPaymentMethods } from "@/lib/payments/providers";
+import { type ShowDetails, getShowByRoomNumber } from "@/lib/shows/get-show";
 import { joinShowAsViewer } from "@/lib/shows/join-show";
 import { roomNumberSchema } from "@/lib/shows/schema";
 
@@ -35,6 +42,21 @@ async function viewerConnection(user: SessionUser, roomNumber: number) {
   }
 }
 
+/** The gift parts of the room: animations, the board, and the shelf for everyone but the host. */
+async function giftSlots(user: SessionUser, show: ShowDetails) {
+  const [totals, leaderboard, gifts, methods] = await Promise.all([
+    showGiftTotal(show.id),
+    showLeaderboard(show.id),
+    shelfGifts(),
+    enabledPaymentMethods(),
+  ]);
+  return {
+    stage: <GiftOverlay />,
+    belowStage: can(showRoleOf(user, show), "show.gift") ? <GiftShelf roomNumber={show.roomNumber} gifts={gifts} methods={methods} /> : null,
+    aside: <LiveGiftBoard roomNumber={show.roomNumber} initial={{ gifts: totals.gifts, coins: totals.coins, leaderboard }} />,
+  };
+}
+
 export default async function WatchPage({ params }: Props) {
   const show = await loadShow(params);
   if (show.status !== "LIVE") return <ShowEnded title={show.title} />;
@@ -44,6 +66,7 @@ export default async function WatchPage({ params }: Props) {
   // This page is per user and never cached; the token lives 5 minutes and only subscribes.
   const { connection, refusal } = user ? await viewerConnection(user, show.roomNumber) : { connection: null, refusal: null };
   const hlsAvailable = !user && (await currentHlsPlaylist(show)) !== null;
+  const slots = connection && user ? await giftSlots(user, show) : undefined;
   return (
     <section className="space-y-4">
       <header>
@@ -63,6 +86,7 @@ export default async function WatchPage({ params }: Props) {
           hostIdentity={show.host.id}
           initialViewers={show.viewerCount}
           initialHostAway={show.hostAwaySince !== null}
+          slots={slots}
         />
       ) : (
         <div className="rounded-lg border border-zinc-800 bg-zinc-900 p-8 text-center">

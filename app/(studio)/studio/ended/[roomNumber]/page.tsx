@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StageGuestList } from "@/components/stage/stage-guest-list";
+import { ShowGiftStats } from "@/components/gifts/show-gift-stats";
 import { AwaitShowEnd } from "@/components/studio/await-show-end";
 import { can, showRoleOf } from "@/lib/auth/permissions";
 import { requireUserOrRedirect } from "@/lib/auth/session";
@@ -50,6 +51,7 @@ export default async function ShowSummaryPage({ params }: { params: Promise<{ ro
         <Stat label="Likes" value={show.likes} testId="stat-likes" />
       </dl>
       <StageGuestList guests={guests} />
+      <ShowGiftStats show={show} />
       <Link href="/studio" className="text-brand hover:underline">
         Go live again
       </Link>
