@@ -2,12 +2,18 @@
 
 import { LiveKitRoom, RoomAudioRenderer, StartAudio } from "@livekit/components-react";
 import { useCallback, useState } from "react";
+import { ChatPanel } from "@/components/chat/chat-panel";
+import { DanmakuToggle } from "@/components/chat/danmaku-toggle";
+import { RoomChatProvider } from "@/components/chat/room-chat";
+import { StageOverlay } from "@/components/chat/stage-overlay";
+import { LikeCount } from "@/components/likes/like-count";
 import { HostStage } from "@/components/room/host-stage";
 import { MemberList } from "@/components/room/member-list";
 import { RoomNotices } from "@/components/room/room-notices";
 import { useRoomActivity } from "@/components/room/use-room-activity";
 import { useShowEnd } from "@/components/room/use-show-end";
 import { ShowEnded } from "@/components/shows/show-ended";
+import type { ChatRoomState } from "@/lib/chat/room-state";
 
 export type ViewerRoomProps = {
   connection: { serverUrl: string; token: string };
@@ -15,22 +21,32 @@ export type ViewerRoomProps = {
   hostIdentity: string;
   initialViewers: number;
   initialHostAway: boolean;
+  /** chat history and this viewer's standing, rendered with the page */
+  chat: ChatRoomState;
 };
 
 function RoomBody({ props, onEnded }: { props: ViewerRoomProps; onEnded: () => void }) {
   useShowEnd(onEnded);
   const { notices, viewers, hostAway } = useRoomActivity(props);
   return (
-    <div className="grid gap-6 md:grid-cols-[3fr_1fr]">
-      <div className="space-y-2">
-        <HostStage hostIdentity={props.hostIdentity} hostAway={hostAway} />
+    <div className="grid gap-4 md:grid-cols-[3fr_1fr] md:gap-6">
+      <div className="min-w-0 space-y-2">
+        <div className="relative">
+          <HostStage hostIdentity={props.hostIdentity} hostAway={hostAway} />
+          <StageOverlay />
+        </div>
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+          <LikeCount />
+          <DanmakuToggle />
+          <StartAudio label="Click to turn on sound" className="rounded bg-zinc-800 px-3 py-1 text-sm" />
+        </div>
         <RoomAudioRenderer />
-        <StartAudio label="Click to turn on sound" className="rounded bg-zinc-800 px-3 py-1 text-sm" />
       </div>
-      <aside className="space-y-4">
+      <aside className="min-w-0 space-y-4">
         <p className="text-sm text-zinc-300">
           <span data-testid="viewer-count">{viewers}</span> watching
         </p>
+        <ChatPanel className="h-[min(24rem,50vh)] md:h-[28rem]" />
         <MemberList />
         <RoomNotices notices={notices} />
       </aside>
@@ -52,7 +68,9 @@ export function ViewerRoom(props: ViewerRoomProps) {
       options={{ adaptiveStream: true, dynacast: true }}
       data-testid="viewer-room"
     >
-      <RoomBody props={props} onEnded={onEnded} />
+      <RoomChatProvider roomNumber={props.chat.roomNumber} userId={props.chat.userId} initial={props.chat}>
+        <RoomBody props={props} onEnded={onEnded} />
+      </RoomChatProvider>
     </LiveKitRoom>
   );
 }

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { chatEvents } from "@/lib/chat/events";
+import { likeEvents } from "@/lib/likes/events";
+import { moderationEvents } from "@/lib/moderation/events";
 import { showEvents } from "@/lib/shows/events";
 
 /**
@@ -8,7 +11,7 @@ import { showEvents } from "@/lib/shows/events";
  */
 export const ROOM_TOPIC = "suixin.show";
 
-export const roomEventSchema = z.discriminatedUnion("type", [...showEvents]);
+export const roomEventSchema = z.discriminatedUnion("type", [...showEvents, ...chatEvents, ...moderationEvents, ...likeEvents]);
 
 export type RoomEvent = z.infer<typeof roomEventSchema>;
 export type RoomEventType = RoomEvent["type"];

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Job } from "@/lib/jobs/define";
 import type { Loop } from "@/lib/leader";
+import { likesFlushLoop } from "@/lib/likes/flush";
 import { hostTimeoutJob } from "@/lib/shows/host-timeout";
 import { reconcileLoop } from "@/lib/shows/reconcile-loop";
 
@@ -9,4 +10,4 @@ import { reconcileLoop } from "@/lib/shows/reconcile-loop";
 
 export const jobs: readonly Job[] = [hostTimeoutJob];
 
-export const loops: readonly Loop[] = [reconcileLoop];
+export const loops: readonly Loop[] = [reconcileLoop, likesFlushLoop];

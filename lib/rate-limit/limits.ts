@@ -24,6 +24,12 @@ export const defaultLimits = {
   "show.go-live": { points: 6, durationSeconds: 60, what: "Going live too often" },
   "show.cover-upload": { points: 10, durationSeconds: 600, what: "Uploading covers too often" },
   "show.token": { points: 30, durationSeconds: 60, what: "Joining shows too often" },
+  "chat.send": { points: 10, durationSeconds: 10, what: "Sending messages too fast" },
+  "chat.sync": { points: 30, durationSeconds: 60, what: "Reloading the chat too often" },
+  "chat.moderate": { points: 60, durationSeconds: 60, what: "Moderating too fast" },
+  // The original's "liking too often": one heart per second per viewer.
+  "likes.tap": { points: 1, durationSeconds: 1, what: "Liking too often" },
+  "report.create": { points: 10, durationSeconds: 600, what: "Reporting too often" },
 } as const satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof defaultLimits;

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { stopShowEgresses } from "@/lib/egress/stop-broadcast";
 import type { EndReason } from "@/lib/generated/prisma/enums";
+import { flushLikesOf } from "@/lib/likes/flush";
 import { deleteRoom } from "@/lib/livekit/rooms";
 import { broadcastRoomEvent } from "@/lib/events/broadcast";
 import { roomNameFor } from "@/lib/shows/room-name";
@@ -19,6 +20,8 @@ export async function endShow(showId: string, reason: EndReason): Promise<boolea
   });
   if (count === 0) return false;
   await db.participantSession.updateMany({ where: { showId, leftAt: null }, data: { leftAt: now } });
+  // Hearts tapped just before the end are in the total the summary shows, not 250 ms later.
+  await flushLikesOf(showId).catch((error: unknown) => console.warn("[likes] flush at show end failed:", error instanceof Error ? error.message : error));
 
   const show = await db.show.findUniqueOrThrow({ where: { id: showId }, select: { roomNumber: true } });
   // Before the room closes: a stopped MP4 is finalized, and no output waits for a room that is gone.

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { AwaitShowEnd } from "@/components/studio/await-show-end";
 import { can, showRoleOf } from "@/lib/auth/permissions";
 import { requireUserOrRedirect } from "@/lib/auth/session";
+import { countMessages } from "@/lib/chat/messages";
 import { getShowByRoomNumber } from "@/lib/shows/get-show";
 import { roomNumberSchema } from "@/lib/shows/schema";
 
@@ -31,6 +32,7 @@ export default async function ShowSummaryPage({ params }: { params: Promise<{ ro
   if (!show || !can(showRoleOf(user, show), "show.end")) notFound();
   if (show.status === "LIVE") return <AwaitShowEnd />;
 
+  const messages = await countMessages(show.id);
   const duration = formatDuration(intervalToDuration({ start: show.startedAt, end: show.endedAt ?? show.startedAt })) || "0 seconds";
   return (
     <section className="space-y-6">
@@ -45,6 +47,7 @@ export default async function ShowSummaryPage({ params }: { params: Promise<{ ro
         <Stat label="Peak viewers" value={show.peakViewers} testId="stat-peak" />
         <Stat label="Unique viewers" value={show.uniqueViewers} testId="stat-unique" />
         <Stat label="Likes" value={show.likes} testId="stat-likes" />
+        <Stat label="Messages" value={messages} testId="stat-messages" />
       </dl>
       <Link href="/studio" className="text-brand hover:underline">
         Go live again
