@@ -1,0 +1,61 @@
+import { type Page, expect } from "@playwright/test";
+
+export type ShownMessage = { id: number; author: string; text: string; badge: string | null };
+
+/** Types a message into the room's chat and sends it with Enter. */
+export async function sendChat(page: Page, text: string) {
+  const input = page.getByRole("textbox", { name: "Chat message" });
+  await expect(input).toBeEnabled({ timeout: 15_000 });
+  await input.fill(text);
+  await input.press("Enter");
+}
+
+/** Sends a message and waits until the server has stored it (the sender's copy is confirmed). */
+export async function sayInChat(page: Page, text: string) {
+  await sendChat(page, text);
+  await expectChatMessage(page, text);
+}
+
+/** A chat line (sent, sending or refused) whose text is exactly `text`. */
+export function chatLine(page: Page, text: string) {
+  return page.getByTestId("chat-message").filter({ has: page.getByTestId("chat-text").getByText(text, { exact: true }) });
+}
+
+/** Waits until the chat shows `text` as a message stored by the server. */
+export async function expectChatMessage(page: Page, text: string, timeout = 15_000) {
+  await expect(chatLine(page, text).and(page.locator("[data-status=sent]"))).toHaveCount(1, { timeout });
+}
+
+/**
+ * Every message the chat list holds, top to bottom. The list is virtualised (only rows on
+ * screen are in the DOM), so this scrolls through it like a reader would.
+ */
+export async function allChatMessages(page: Page): Promise<ShownMessage[]> {
+  return page.getByTestId("chat-list").evaluate(async (list) => {
+    const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const seen = new Map<number, ShownMessage>();
+    const read = () => {
+      for (const row of list.querySelectorAll<HTMLElement>("[data-testid=chat-message][data-message-id]")) {
+        const id = Number(row.dataset.messageId);
+        if (seen.has(id)) continue;
+        seen.set(id, {
+          id,
+          author: row.querySelector("[data-testid=chat-author]")?.textContent ?? "",
+          text: row.querySelector("[data-testid=chat-text]")?.textContent ?? "",
+          badge: row.querySelector("[data-testid=chat-badge]")?.textContent ?? null,
+        });
+      }
+    };
+    list.scrollTop = 0;
+    await frames();
+    for (let i = 0; i < 1000; i++) {
+      read();
+      if (list.scrollTop + list.clientHeight >= list.scrollHeight - 1) break;
+      list.scrollTop += Math.max(20, list.clientHeight / 2);
+      await frames();
+    }
+    read();
+    list.scrollTop = list.scrollHeight;
+    return [...seen.values()];
+  });
+}
