@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { z } from "zod";
 
 // Calls a server action the way a browser does (POST with the action's id in `Next-Action`),
@@ -28,9 +28,13 @@ function actionId(file: string, name: string): string {
   return found[0];
 }
 
-/** `file` is the action's module (e.g. "components/chat/actions.ts"); `at` a page that uses it. */
-export async function callAction(page: Page, at: string, file: string, name: string, arg: unknown): Promise<CalledAction> {
-  const response = await page.request.post(at, {
+/**
+ * `file` is the action's module (e.g. "components/chat/actions.ts"); `at` a page that uses it.
+ * `as` is a page (or a context's request API) whose cookies say who calls.
+ */
+export async function callAction(as: Page | APIRequestContext, at: string, file: string, name: string, arg: unknown): Promise<CalledAction> {
+  const request = "request" in as ? as.request : as;
+  const response = await request.post(at, {
     headers: { "next-action": actionId(file, name), "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
     data: JSON.stringify([arg]),
   });
