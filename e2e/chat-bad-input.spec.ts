@@ -25,7 +25,7 @@ test("bad chat input and abuse: a clear message, nothing stored, nothing broadca
 
   await test.step("the form refuses empty, whitespace-only, control-only and over-long messages itself", async () => {
     const input = vic.page.getByRole("textbox", { name: "Chat message" });
-    await vic.page.getByRole("button", { name: "Send" }).click();
+    await vic.page.getByRole("button", { name: "Send", exact: true }).click();
     await expect(vic.page.getByTestId("chat-hint")).toHaveText("Type a message first");
     await sendChat(vic.page, "     ");
     await expect(vic.page.getByTestId("chat-hint")).toHaveText("Type a message first");

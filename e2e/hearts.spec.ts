@@ -22,14 +22,18 @@ test("hearts: 20 rapid taps in 2 s count at most 3; watch page, list card, studi
   await expect(heart).toBeVisible({ timeout: 15_000 });
   await expect(viewer.page.getByTestId("like-count")).toHaveText("0");
 
-  // 20 taps within 2 s: each floats a heart at once; the server counts one per second.
-  const started = Date.now();
-  for (let i = 0; i < 20; i++) {
-    await heart.click();
-    const next = started + (i + 1) * 100;
-    if (Date.now() < next) await viewer.page.waitForTimeout(next - Date.now());
-  }
-  expect(Date.now() - started).toBeLessThan(2_500);
+  // 20 taps within 2 s (clicked by the page itself, one every 100 ms: Playwright's own clicks
+  // take longer than that on a loaded machine): each floats a heart at once; the server counts
+  // one per second.
+  const took = await heart.evaluate(async (button: HTMLElement) => {
+    const start = performance.now();
+    for (let i = 0; i < 20; i++) {
+      button.click();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return performance.now() - start;
+  });
+  expect(took).toBeLessThan(2_500);
   await expect(viewer.page.getByTestId("heart-hint")).toHaveText("Too fast! One heart a second.");
   await expect.poll(() => viewer.page.getByTestId("floating-heart").count()).toBeGreaterThan(0);
 

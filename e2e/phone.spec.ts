@@ -22,7 +22,7 @@ test("the watch page on a phone held upright (390×844): video, chat, hearts (do
   // are all on it.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   const input = page.getByRole("textbox", { name: "Chat message" });
-  for (const el of [video, page.getByTestId("heart-button"), page.getByTestId("danmaku-toggle"), input, page.getByRole("button", { name: "Send" })]) {
+  for (const el of [video, page.getByTestId("heart-button"), page.getByTestId("danmaku-toggle"), input, page.getByRole("button", { name: "Send", exact: true })]) {
     await el.scrollIntoViewIfNeeded();
     const box = (await el.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
@@ -36,7 +36,7 @@ test("the watch page on a phone held upright (390×844): video, chat, hearts (do
   await expect(page.getByTestId("danmaku-comment").filter({ hasText: "hello pocket" })).toHaveCount(1, { timeout: 10_000 });
   await input.tap();
   await input.fill("typed on a phone");
-  await page.getByRole("button", { name: "Send" }).tap();
+  await page.getByRole("button", { name: "Send", exact: true }).tap();
   await expectChatMessage(host.page, "typed on a phone");
 
   // A double-tap on the video sends a heart.

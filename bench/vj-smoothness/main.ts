@@ -83,7 +83,7 @@ function chatEvent(id: number): RoomEvent {
   const user = id % 50;
   return {
     type: "chat",
-    message: { id, text, sentAt: new Date().toISOString(), user: { id: `benchuser${user}`, name: `Fan ${user}` }, badge: user === 0 ? "HOST" : null },
+    message: { id, seq: id - 999_999, text, sentAt: new Date().toISOString(), user: { id: `benchuser${user}`, name: `Fan ${user}` }, badge: user === 0 ? "HOST" : null },
   };
 }
 

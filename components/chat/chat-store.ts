@@ -2,7 +2,17 @@
 
 import { FrameQueue } from "@/components/chat/frame-queue";
 import type { ChatMessageView } from "@/lib/chat/events";
-import { addLocal, addMessages, emptyTimeline, lastMessageId, refuseLocal, removeMessages, type Timeline } from "@/lib/chat/timeline";
+import {
+  addLocal,
+  addMessages,
+  emptyTimeline,
+  hasGap,
+  refuseLocal,
+  removeMessages,
+  type SeqTracker,
+  type Timeline,
+  trackSeqs,
+} from "@/lib/chat/timeline";
 
 type Change = { kind: "message"; message: ChatMessageView } | { kind: "delete"; id: number };
 
@@ -11,10 +21,14 @@ export type LiveComment = { key: string; text: string; mine: boolean };
 
 /**
  * The chat as this browser holds it, outside React: room events are queued and applied once
- * per animation frame; components read snapshots with useSyncExternalStore.
+ * per animation frame; components read snapshots with useSyncExternalStore. It also keeps count
+ * of the show's sequence numbers, and says when one went missing on the way (`onGap`).
  */
 export class ChatStore {
   private timeline: Timeline;
+  /** null until the server has said how far this client is (the studio, before it connects) */
+  private seqs: SeqTracker | null;
+  private gapListener: (() => void) | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly commentListeners = new Set<(comments: LiveComment[]) => void>();
   private readonly queue = new FrameQueue<Change>((changes) => this.apply(changes));
@@ -22,8 +36,11 @@ export class ChatStore {
   constructor(
     private me: string,
     history: readonly ChatMessageView[],
+    /** the show's newest number when `history` was read: everything up to it is accounted for */
+    lastSeq: number | null,
   ) {
     this.timeline = addMessages(emptyTimeline, history, me).timeline;
+    this.seqs = lastSeq === null ? null : { through: lastSeq, beyond: new Set() };
   }
 
   /** Who "me" is, when the store was made before the server said (the studio). */
@@ -40,6 +57,21 @@ export class ChatStore {
 
   readonly getSnapshot = (): Timeline => this.timeline;
 
+  /** Called when a message is missing between ones that arrived (the room lost it). */
+  onGap(listener: (() => void) | null): void {
+    this.gapListener = listener;
+  }
+
+  hasGap(): boolean {
+    return this.seqs !== null && hasGap(this.seqs);
+  }
+
+  /** What to ask a catch-up for: everything after this (null: everything recent). */
+  afterSeq(): number | null {
+    this.queue.flush();
+    return this.seqs?.through ?? null;
+  }
+
   onComments(listener: (comments: LiveComment[]) => void): () => void {
     this.commentListeners.add(listener);
     return () => this.commentListeners.delete(listener);
@@ -54,9 +86,10 @@ export class ChatStore {
     this.queue.push({ kind: "delete", id });
   }
 
-  /** What a catch-up returned: applied at once, and not flown across the video. */
-  sync(messages: readonly ChatMessageView[], deletedIds: readonly number[]): void {
+  /** What a catch-up returned (it vouches for everything up to `lastSeq`): applied at once, not flown across the video. */
+  sync(messages: readonly ChatMessageView[], deletedIds: readonly number[], lastSeq: number): void {
     this.queue.flush();
+    this.seqs = trackSeqs(this.seqs ?? { through: 0, beyond: new Set() }, messages.map((m) => m.seq), lastSeq);
     this.set(removeMessages(addMessages(this.timeline, messages, this.me).timeline, deletedIds));
   }
 
@@ -68,15 +101,11 @@ export class ChatStore {
 
   confirm(message: ChatMessageView): void {
     this.set(addMessages(this.timeline, [message], this.me).timeline);
+    this.track([message.seq]);
   }
 
   refuse(nonce: string, reason: string): void {
     this.set(refuseLocal(this.timeline, nonce, reason));
-  }
-
-  lastId(): number | null {
-    this.queue.flush();
-    return lastMessageId(this.timeline);
   }
 
   dispose(): void {
@@ -86,6 +115,7 @@ export class ChatStore {
   private apply(changes: Change[]): void {
     let timeline = this.timeline;
     const added: ChatMessageView[] = [];
+    const seqs: number[] = [];
     let batch: ChatMessageView[] = [];
     const addBatch = () => {
       if (batch.length === 0) return;
@@ -95,7 +125,10 @@ export class ChatStore {
       batch = [];
     };
     for (const change of changes) {
-      if (change.kind === "message") batch.push(change.message);
+      if (change.kind === "message") {
+        batch.push(change.message);
+        seqs.push(change.message.seq);
+      }
       else {
         addBatch();
         timeline = removeMessages(timeline, [change.id]);
@@ -103,8 +136,15 @@ export class ChatStore {
     }
     addBatch();
     this.set(timeline);
+    this.track(seqs);
     const comments = added.filter((m) => m.user.id !== this.me).map((m) => ({ key: `m${m.id}`, text: m.text, mine: false }));
     if (comments.length) this.emit(comments);
+  }
+
+  private track(seqs: number[]): void {
+    if (!this.seqs || seqs.length === 0) return;
+    this.seqs = trackSeqs(this.seqs, seqs);
+    if (hasGap(this.seqs)) this.gapListener?.();
   }
 
   private set(timeline: Timeline): void {

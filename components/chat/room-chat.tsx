@@ -28,20 +28,24 @@ function infoOf(state: ChatRoomState): ChatRoomInfo {
 }
 
 const SYNC_RETRY_MS = [1_000, 3_000, 10_000];
+// A message may just be overtaken by the next one on the way: wait this long before fetching it.
+const GAP_WAIT_MS = 2_000;
 
 /**
- * Catches up whenever the room (re)connects: LiveKit's data messages are best-effort, so what
- * was said while this browser was away (or between the page's render and the connection) is
- * fetched after the newest message held; the store drops what it already has.
+ * Catches up whenever the room (re)connects, and when a message went missing between two that
+ * arrived: LiveKit's data messages are best-effort, so what was said while this browser was away
+ * (or between the page's render and the connection) is fetched after the last message it holds
+ * without a gap; the store drops what it already has.
  */
 function useCatchUp(roomNumber: number, chat: ChatStore, likes: LikeStore, setInfo: (info: ChatRoomInfo) => void) {
   const room = useRoomContext();
   useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let gapTimer: ReturnType<typeof setTimeout> | undefined;
     const sync = async (attempt = 0) => {
       clearTimeout(timer);
-      const result = await syncChatAction({ roomNumber, afterId: chat.lastId() }).catch(() => null);
+      const result = await syncChatAction({ roomNumber, afterSeq: chat.afterSeq() }).catch(() => null);
       if (stopped) return;
       if (!result?.ok) {
         const delay = SYNC_RETRY_MS[attempt];
@@ -49,16 +53,24 @@ function useCatchUp(roomNumber: number, chat: ChatStore, likes: LikeStore, setIn
         return;
       }
       chat.identify(result.data.userId);
-      chat.sync(result.data.messages, result.data.deletedIds);
+      chat.sync(result.data.messages, result.data.deletedIds, result.data.lastSeq);
       likes.setTotal(result.data.likes);
       setInfo(infoOf(result.data));
     };
     const onConnected = () => void sync();
     if (room.state === ConnectionState.Connected) onConnected();
     room.on(RoomEvent.Connected, onConnected).on(RoomEvent.Reconnected, onConnected);
+    chat.onGap(() => {
+      gapTimer ??= setTimeout(() => {
+        gapTimer = undefined;
+        if (chat.hasGap()) void sync();
+      }, GAP_WAIT_MS);
+    });
     return () => {
       stopped = true;
       clearTimeout(timer);
+      clearTimeout(gapTimer);
+      chat.onGap(null);
       room.off(RoomEvent.Connected, onConnected).off(RoomEvent.Reconnected, onConnected);
     };
   }, [room, roomNumber, chat, likes, setInfo]);
@@ -81,7 +93,7 @@ export function RoomChatProvider({
   initial: ChatRoomState | null;
   children: React.ReactNode;
 }) {
-  const [chat] = useState(() => new ChatStore(userId ?? "", initial?.messages ?? []));
+  const [chat] = useState(() => new ChatStore(userId ?? "", initial?.messages ?? [], initial?.lastSeq ?? null));
   const [likes] = useState(() => new LikeStore(initial?.likes ?? 0));
   const [info, setInfo] = useState<ChatRoomInfo | null>(() => (initial ? infoOf(initial) : null));
 

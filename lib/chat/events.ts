@@ -8,6 +8,8 @@ export const chatBadgeSchema = z.enum(["HOST", "GUEST"]);
 /** One chat message as every client sees it (stored text: cleaned and filtered by the server). */
 export const chatMessageSchema = z.object({
   id: z.number().int().positive(),
+  /** 1, 2, 3… per show in commit order: a client that sees one skipped knows it missed one */
+  seq: z.number().int().positive(),
   text: z.string(),
   sentAt: z.string(),
   user: z.object({ id: z.string(), name: z.string() }),

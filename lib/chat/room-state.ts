@@ -18,6 +18,8 @@ export type ChatRoomState = {
   messages: ChatMessageView[];
   /** messages deleted since the client's newest one (a reconnecting client drops them) */
   deletedIds: number[];
+  /** the show's newest sequence number: the client now holds everything up to it */
+  lastSeq: number;
   slowModeSeconds: number;
   muted: boolean;
   /** moderators only: who is muted, so they are offered "unmute" */
@@ -25,12 +27,12 @@ export type ChatRoomState = {
   likes: number;
 };
 
-async function stateOf(user: SessionUser, show: ShowDetails, afterId: number | null): Promise<ChatRoomState> {
+async function stateOf(user: SessionUser, show: ShowDetails, afterSeq: number | null): Promise<ChatRoomState> {
   const role = showRoleOf(user, show);
   if (!can(role, "show.subscribe")) throw new AppError("FORBIDDEN", "You may not watch this show.");
   const moderate = can(role, "chat.mute");
   const [missed, muted, mutes] = await Promise.all([
-    missedMessages(show.id, afterId),
+    missedMessages(show.id, afterSeq),
     isMuted(show.id, user.id),
     moderate ? db.chatMute.findMany({ where: { showId: show.id }, select: { userId: true } }) : [],
   ]);
@@ -57,8 +59,8 @@ export function chatRoomOnPage(user: SessionUser, show: ShowDetails): Promise<Ch
   return stateOf(user, show, null);
 }
 
-/** A client catching up after it (re)connected: what came after its newest message. */
-export async function syncChatRoom(user: SessionUser, input: { roomNumber: number; afterId: number | null }): Promise<ChatRoomState> {
+/** A client catching up (it (re)connected, or saw a number skipped): what came after what it holds. */
+export async function syncChatRoom(user: SessionUser, input: { roomNumber: number; afterSeq: number | null }): Promise<ChatRoomState> {
   await consume("chat.sync", user.id);
-  return stateOf(user, await requireShow(input.roomNumber), input.afterId);
+  return stateOf(user, await requireShow(input.roomNumber), input.afterSeq);
 }

@@ -40,9 +40,10 @@ describe("send and sync input", () => {
     expect(sendChatSchema.safeParse({ roomNumber: 1, text: "hi" }).success).toBe(false);
   });
 
-  it("syncs after a message id or from nothing", () => {
-    expect(chatSyncSchema.parse({ roomNumber: 10001, afterId: null })).toEqual({ roomNumber: 10001, afterId: null });
-    expect(chatSyncSchema.safeParse({ roomNumber: 10001, afterId: -1 }).success).toBe(false);
-    expect(chatSyncSchema.safeParse({ roomNumber: 10001, afterId: "5" }).success).toBe(false);
+  it("syncs after a sequence number or from nothing", () => {
+    expect(chatSyncSchema.parse({ roomNumber: 10001, afterSeq: null })).toEqual({ roomNumber: 10001, afterSeq: null });
+    expect(chatSyncSchema.parse({ roomNumber: 10001, afterSeq: 0 }).afterSeq).toBe(0);
+    expect(chatSyncSchema.safeParse({ roomNumber: 10001, afterSeq: -1 }).success).toBe(false);
+    expect(chatSyncSchema.safeParse({ roomNumber: 10001, afterSeq: "5" }).success).toBe(false);
   });
 });

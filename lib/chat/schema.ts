@@ -32,5 +32,8 @@ export type SendChatInput = z.output<typeof sendChatSchema>;
 
 export const messageIdSchema = z.number({ error: "No such message" }).int("No such message").positive("No such message").max(2_147_483_647, "No such message");
 
-/** What a reconnecting client has: the id of the newest message it holds (null: none yet). */
-export const chatSyncSchema = z.object({ roomNumber: roomNumberSchema, afterId: messageIdSchema.nullable() });
+/** What a catching-up client holds: every message up to this sequence number (null: it knows nothing yet). */
+export const chatSyncSchema = z.object({
+  roomNumber: roomNumberSchema,
+  afterSeq: z.number({ error: "Invalid position" }).int("Invalid position").min(0, "Invalid position").max(2_147_483_647, "Invalid position").nullable(),
+});

@@ -3,9 +3,10 @@ import { can, showRoleOf } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { badgeFor } from "@/lib/chat/badge";
 import type { ChatMessageView } from "@/lib/chat/events";
-import { messageSelect, toView } from "@/lib/chat/messages";
+import { toView } from "@/lib/chat/messages";
 import type { SendChatInput } from "@/lib/chat/schema";
 import { db } from "@/lib/db";
+import type { ChatBadge } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { broadcastRoomEvent } from "@/lib/events/broadcast";
 import { enforceChatRules } from "@/lib/moderation/chat-rules";
@@ -13,6 +14,26 @@ import { maskWords } from "@/lib/moderation/word-filter";
 import { consume } from "@/lib/rate-limit";
 import { getSetting } from "@/lib/settings";
 import { requireShow } from "@/lib/shows/get-show";
+
+/**
+ * Stores a message with the show's next sequence number, in one statement: the counter row
+ * stays locked until the statement commits, so numbers follow commit order with no gaps (a
+ * failed insert takes its number back).
+ */
+async function insertMessage(showId: string, userId: string, text: string, badge: ChatBadge | null) {
+  const rows = await db.$queryRaw<{ id: number; seq: number; createdAt: Date }[]>`
+    WITH next AS (
+      INSERT INTO "ChatSequence" ("showId", "last") VALUES (${showId}, 1)
+      ON CONFLICT ("showId") DO UPDATE SET "last" = "ChatSequence"."last" + 1
+      RETURNING "last"
+    )
+    INSERT INTO "ChatMessage" ("showId", "userId", "text", "badge", "seq")
+    SELECT ${showId}, ${userId}, ${text}, ${badge}::"ChatBadge", "last" FROM next
+    RETURNING "id", "seq", "createdAt"`;
+  const row = rows[0];
+  if (!row) throw new Error("chat insert returned no row");
+  return row;
+}
 
 /**
  * One chat message: the rules (limit, show live, permission, mute, slow mode), then the word
@@ -27,11 +48,10 @@ export async function sendChatMessage(user: SessionUser, input: SendChatInput): 
   await enforceChatRules(show, user.id, role);
 
   const text = maskWords(input.text, await getSetting("wordFilter"));
-  const row = await db.chatMessage.create({
-    data: { showId: show.id, userId: user.id, text, badge: badgeFor(role) },
-    select: messageSelect,
-  });
-  const message: ChatMessageView = { ...toView(row), nonce: input.nonce };
+  const badge = badgeFor(role);
+  const row = await insertMessage(show.id, user.id, text, badge);
+  // The author is the session's user: no need to read them back with the row.
+  const message: ChatMessageView = { ...toView({ ...row, text, badge, user: { id: user.id, name: user.name } }), nonce: input.nonce };
   try {
     await broadcastRoomEvent(show.roomNumber, { type: "chat", message });
   } catch (error) {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { ChatMessageView } from "./events";
-import { addLocal, addMessages, emptyTimeline, lastMessageId, MAX_ENTRIES, refuseLocal, removeMessages, type Timeline } from "./timeline";
+import { addLocal, addMessages, emptyTimeline, hasGap, MAX_ENTRIES, refuseLocal, removeMessages, type Timeline, trackSeqs } from "./timeline";
 
 const me = "me";
 function msg(id: number, extra: Partial<ChatMessageView> = {}): ChatMessageView {
-  return { id, text: `m${id}`, sentAt: new Date(id * 1000).toISOString(), user: { id: "u", name: "U" }, badge: null, ...extra };
+  return { id, seq: id, text: `m${id}`, sentAt: new Date(id * 1000).toISOString(), user: { id: "u", name: "U" }, badge: null, ...extra };
 }
 const keys = (t: Timeline) => t.entries.map((e) => e.key);
 const add = (t: Timeline, ...ids: number[]) => addMessages(t, ids.map((id) => msg(id)), me).timeline;
@@ -13,7 +13,6 @@ describe("chat timeline", () => {
   it("keeps messages in id order, each once", () => {
     const t = add(add(emptyTimeline, 1, 2, 4), 4, 2, 3, 5);
     expect(keys(t)).toEqual(["m1", "m2", "m3", "m4", "m5"]);
-    expect(lastMessageId(t)).toBe(5);
   });
 
   it("reports only the messages that were new", () => {
@@ -25,6 +24,7 @@ describe("chat timeline", () => {
     let t = addLocal(add(emptyTimeline, 1), "nonce-1234", "hi");
     t = add(t, 2);
     const { timeline, added } = addMessages(t, [msg(3, { nonce: "nonce-1234", user: { id: me, name: "Me" } })], me);
+    // (its place is where it was typed, even though the server numbered it after m2)
     expect(keys(timeline)).toEqual(["m1", "m3", "m2"]);
     expect(added).toEqual([]);
     expect(timeline.entries[1]).toMatchObject({ kind: "message", mine: true });
@@ -47,10 +47,31 @@ describe("chat timeline", () => {
     expect(t.entries).toHaveLength(MAX_ENTRIES);
     expect(t.entries[0]?.key).toBe("m21");
     expect(t.ids.has(1)).toBe(false);
-    expect(lastMessageId(t)).toBe(MAX_ENTRIES + 20);
   });
 
-  it("has no newest message when empty", () => {
-    expect(lastMessageId(addLocal(emptyTimeline, "nonce-1234", "hi"))).toBeNull();
+  it("orders by the show's sequence, not by id", () => {
+    const t = addMessages(emptyTimeline, [msg(10, { seq: 2 }), msg(9, { seq: 3 }), msg(11, { seq: 1 })], me).timeline;
+    expect(keys(t)).toEqual(["m11", "m10", "m9"]);
+  });
+});
+
+describe("sequence gaps", () => {
+  it("advances over contiguous numbers and holds the rest as a gap", () => {
+    let t = trackSeqs({ through: 5, beyond: new Set() }, [6, 7]);
+    expect(t).toEqual({ through: 7, beyond: new Set() });
+    t = trackSeqs(t, [9, 10]);
+    expect(t.through).toBe(7);
+    expect(hasGap(t)).toBe(true);
+    t = trackSeqs(t, [8]);
+    expect(t).toEqual({ through: 10, beyond: new Set() });
+  });
+
+  it("closes a gap that a catch-up vouched for (deleted or too old to fetch)", () => {
+    const t = trackSeqs({ through: 3, beyond: new Set([6, 9]) }, [], 8);
+    expect(t).toEqual({ through: 9, beyond: new Set() });
+  });
+
+  it("ignores numbers already accounted for", () => {
+    expect(trackSeqs({ through: 5, beyond: new Set() }, [2, 5])).toEqual({ through: 5, beyond: new Set() });
   });
 });

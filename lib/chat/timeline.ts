@@ -1,6 +1,6 @@
 import type { ChatMessageView } from "@/lib/chat/events";
 
-// A chat list as one client holds it: messages from the server in id order, each once, and this
+// A chat list as one client holds it: messages from the server in show order (seq), each once, and this
 // client's own messages that are on their way or were refused, where they were typed. Pure
 // functions over immutable values: the client applies a frame's worth of changes at a time.
 
@@ -29,10 +29,10 @@ function capped(entries: ChatEntry[]): ChatEntry[] {
   return entries.length > MAX_ENTRIES ? entries.slice(entries.length - MAX_ENTRIES) : entries;
 }
 
-function newestId(entries: readonly ChatEntry[]): number {
+function newestSeq(entries: readonly ChatEntry[]): number {
   for (let i = entries.length - 1; i >= 0; i--) {
     const entry = entries[i];
-    if (entry?.kind === "message") return entry.message.id;
+    if (entry?.kind === "message") return entry.message.seq;
   }
   return 0;
 }
@@ -44,7 +44,7 @@ function idsOf(entries: readonly ChatEntry[]): Set<number> {
 }
 
 /**
- * Adds messages from the server: new ones in id order, a confirmation of one of our own
+ * Adds messages from the server: new ones in show order, a confirmation of one of our own
  * in place of its local copy, copies of ones we have (or deleted) not at all.
  * Returns the timeline and the messages that were new.
  */
@@ -62,9 +62,9 @@ export function addMessages(timeline: Timeline, incoming: readonly ChatMessageVi
       continue;
     }
     added.push(message);
-    // Nearly always at the end; a message whose id was taken earlier but committed later goes
-    // before the first message with a larger id.
-    const at = newestId(entries) < message.id ? entries.length : entries.findIndex((e) => e.kind === "message" && e.message.id > message.id);
+    // Nearly always at the end; one that overtook another on the way goes before the first
+    // message that comes after it.
+    const at = newestSeq(entries) < message.seq ? entries.length : entries.findIndex((e) => e.kind === "message" && e.message.seq > message.seq);
     entries.splice(at, 0, entryOf(message, me));
   }
   if (!entries) return { timeline, added };
@@ -94,7 +94,22 @@ export function refuseLocal(timeline: Timeline, nonce: string, reason: string): 
   return { ...timeline, entries };
 }
 
-/** The newest server message held, to ask for what came after it. */
-export function lastMessageId(timeline: Timeline): number | null {
-  return newestId(timeline.entries) || null;
+/**
+ * Which sequence numbers a client has accounted for: all up to `through` (received, deleted, or
+ * vouched for by a catch-up), plus any seen beyond it. A number above `through` with one missing
+ * below it is a gap: a message the room lost on its way to this client.
+ */
+export type SeqTracker = { through: number; beyond: ReadonlySet<number> };
+
+export function trackSeqs(tracker: SeqTracker, seqs: Iterable<number>, vouchedThrough = 0): SeqTracker {
+  let through = Math.max(tracker.through, vouchedThrough);
+  const beyond = new Set<number>();
+  for (const s of tracker.beyond) if (s > through) beyond.add(s);
+  for (const s of seqs) if (s > through) beyond.add(s);
+  while (beyond.delete(through + 1)) through += 1;
+  return { through, beyond };
+}
+
+export function hasGap(tracker: SeqTracker): boolean {
+  return tracker.beyond.size > 0;
 }

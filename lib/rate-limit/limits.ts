@@ -25,7 +25,8 @@ export const defaultLimits = {
   "show.cover-upload": { points: 10, durationSeconds: 600, what: "Uploading covers too often" },
   "show.token": { points: 30, durationSeconds: 60, what: "Joining shows too often" },
   "chat.send": { points: 10, durationSeconds: 10, what: "Sending messages too fast" },
-  "chat.sync": { points: 30, durationSeconds: 60, what: "Reloading the chat too often" },
+  // Catch-ups: on every (re)connection, and at most every 2 s while messages go missing.
+  "chat.sync": { points: 60, durationSeconds: 60, what: "Reloading the chat too often" },
   "chat.moderate": { points: 60, durationSeconds: 60, what: "Moderating too fast" },
   // The original's "liking too often": one heart per second per viewer.
   "likes.tap": { points: 1, durationSeconds: 1, what: "Liking too often" },
