@@ -33,8 +33,11 @@ test("moderation in the room: delete, word filter, mute, slow mode and reports, 
   });
 
   await test.step("listed words are masked", async () => {
-    await sayInChat(vic.page, "what the fuck");
+    await sendChat(vic.page, "what the fuck");
+    // The sender's own copy is replaced by the stored, masked one.
+    await expectChatMessage(vic.page, "what the ****");
     await expectChatMessage(obs.page, "what the ****");
+    await expect(chatLine(obs.page, "what the fuck")).toHaveCount(0);
     expect((await storedTexts(roomNumber)).at(-1)).toEqual({ text: "what the ****", deleted: false });
   });
 
@@ -77,7 +80,7 @@ test("moderation in the room: delete, word filter, mute, slow mode and reports, 
 
   await test.step("a viewer reports a message, another the show: thank you, stored for the operators", async () => {
     await chatLine(obs.page, "slow one").click();
-    await obs.page.getByRole("button", { name: "Report" }).click();
+    await obs.page.getByRole("button", { name: "Report message" }).click();
     const dialog = obs.page.getByTestId("report-dialog");
     await dialog.getByLabel("Spam").check();
     await dialog.getByLabel("Note (optional)").fill("keeps advertising");

@@ -54,7 +54,7 @@ export function MessageActions({ entry, onDone }: { entry: MessageEntry; onDone:
         ) : null}
         {mayReport ? (
           <button type="button" className={actionClass} onClick={() => setReporting(true)}>
-            Report
+            Report message
           </button>
         ) : null}
         <button type="button" className="px-2 py-1 text-zinc-400 hover:text-zinc-200" onClick={onDone}>
