@@ -1,6 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { type Tx, db } from "@/lib/db";
 import { broadcastRoomEvent } from "@/lib/events/broadcast";
+import { queueRoomEvent } from "@/lib/events/queue";
 import type { Loop } from "@/lib/leader";
 import { addPending, takeAllPending, takePending } from "@/lib/likes/pending";
 
@@ -36,10 +37,22 @@ export async function flushLikes(): Promise<void> {
   if (failed) throw failed.reason;
 }
 
-/** Writes one show's pending hearts at once (when it ends, so its summary has them all). */
-export async function flushLikesOf(showId: string): Promise<void> {
-  const burst = await takePending(showId);
-  if (burst > 0) await apply(showId, burst);
+/**
+ * Adds one show's pending hearts to its total in the caller's transaction (the one that ends
+ * it, so its summary has them all); the room hears the total once it commits. Taken from Redis
+ * before the commit: should the transaction fail, these few hearts (one flush's worth) are lost.
+ */
+export async function settleLikesIn(tx: Tx, showId: string): Promise<void> {
+  // Without Redis the show still ends; its pending hearts reach the total with a later flush.
+  const burst = await takePending(showId).catch((error: unknown) => {
+    console.warn("[likes] pending hearts not settled at show end:", error instanceof Error ? error.message : error);
+    return 0;
+  });
+  if (burst === 0) return;
+  const rows = await tx.$queryRaw<{ roomNumber: number; likes: number }[]>`
+    UPDATE "Show" SET "likes" = "likes" + ${burst} WHERE "id" = ${showId} RETURNING "roomNumber", "likes"`;
+  const row = rows[0];
+  if (row) await queueRoomEvent(tx, row.roomNumber, { type: "likes", total: row.likes, burst }, { lossy: true });
 }
 
 /** Every 250 ms on the leading instance: at most four writes and four broadcasts per room per second. */
