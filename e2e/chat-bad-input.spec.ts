@@ -108,6 +108,19 @@ test("bad chat input and abuse: a clear message, nothing stored, nothing broadca
     expect((await allChatMessages(obs.page)).map((m) => m.text)).toEqual(["the host speaks", "sentinel"]);
   });
 
+  await test.step("who sent it comes from the session: a forged author or badge is ignored", async () => {
+    const [hostRow] = await query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [host.user.email]);
+    const forged = { roomNumber, text: "who am I?", userId: hostRow!.id, user: { id: hostRow!.id, name: host.user.name }, badge: "HOST" };
+    expect(await send(forged)).toMatchObject({ ok: true });
+    await expectChatMessage(obs.page, "who am I?");
+    await expect(chatLine(obs.page, "who am I?").getByTestId("chat-author")).toHaveText(vic.user.name);
+    await expect(chatLine(obs.page, "who am I?").getByTestId("chat-badge")).toHaveCount(0);
+    const rows = await query<{ email: string; badge: string | null }>(
+      `SELECT u.email, m.badge::text AS badge FROM "ChatMessage" m JOIN "User" u ON u.id = m."userId" WHERE m.text = 'who am I?'`,
+    );
+    expect(rows).toEqual([{ email: vic.user.email, badge: null }]);
+  });
+
   await test.step("too fast: past the limit a message is refused with 'try again in N s', from the user's side too", async () => {
     // Obi has sent nothing yet, so the whole limit (40 per 10 s window in the test profile) is
     // theirs. All at once; a machine slow enough to spread them over more than one window

@@ -2,7 +2,7 @@ import { type Page, expect, test } from "@playwright/test";
 import { callAction, chatActions } from "./support/actions";
 import { expectChatMessage, sayInChat } from "./support/chat";
 import { goLive } from "./support/studio";
-import { userPage } from "./support/users";
+import { login, userPage } from "./support/users";
 import { expectVideoPlaying } from "./support/video";
 
 test.setTimeout(240_000);
@@ -71,9 +71,18 @@ test("danmaku: on, messages fly across the video in lanes; off, they do not; rem
     for (const b of boxes.slice(i + 1)) expect(overlap(a, b)).toBe(false);
   }
 
-  // Remembered in this browser, and off again means off.
+  // Remembered in this browser (not in the account: the same viewer in another browser has it
+  // off), and off again means off.
   await viewer.page.reload();
   await expect(viewer.page.getByTestId("danmaku-toggle")).toHaveAttribute("aria-checked", "true");
+  const otherBrowser = await browser.newContext();
+  const other = await otherBrowser.newPage();
+  await login(other, viewer.user);
+  await other.waitForURL((url) => url.pathname === "/");
+  await other.goto(`/shows/${roomNumber}`);
+  await expect(other.getByRole("textbox", { name: "Chat message" })).toBeEnabled({ timeout: 15_000 });
+  await expect(other.getByTestId("danmaku-toggle")).toHaveAttribute("aria-checked", "false");
+  await otherBrowser.close();
   await viewer.page.getByTestId("danmaku-toggle").click();
   await expect(viewer.page.getByTestId("danmaku-toggle")).toHaveAttribute("aria-checked", "false");
   await expect(viewer.page.getByRole("textbox", { name: "Chat message" })).toBeEnabled({ timeout: 15_000 });

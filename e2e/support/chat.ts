@@ -1,4 +1,4 @@
-import { type Page, expect } from "@playwright/test";
+import { type BrowserContext, type Page, expect } from "@playwright/test";
 
 export type ShownMessage = { id: number; author: string; text: string; badge: string | null };
 
@@ -58,4 +58,45 @@ export async function allChatMessages(page: Page): Promise<ShownMessage[]> {
     list.scrollTop = list.scrollHeight;
     return [...seen.values()];
   });
+}
+
+export type LikeEvent = { at: number; total: number; burst: number };
+
+/**
+ * Records, in a context's pages, every `likes` room event as it arrives over WebRTC data
+ * channels (before the app's code sees it): arrival time, total and burst. Install before the
+ * page loads; read with `likeEvents`.
+ */
+export async function recordLikeEvents(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const seen: { at: number; total: number; burst: number }[] = [];
+    Object.assign(window, { __suixinLikes: seen });
+    const decoder = new TextDecoder();
+    const watch = (channel: RTCDataChannel) =>
+      channel.addEventListener("message", (event: MessageEvent) => {
+        const data: unknown = event.data;
+        const text = typeof data === "string" ? data : data instanceof ArrayBuffer ? decoder.decode(data) : "";
+        for (const match of text.matchAll(/\{[^{}]*"type":"likes"[^{}]*\}/g)) {
+          const parsed = JSON.parse(match[0]) as { total: number; burst: number };
+          seen.push({ at: performance.now(), total: parsed.total, burst: parsed.burst });
+        }
+      });
+    const Original = window.RTCPeerConnection;
+    const create = Original.prototype.createDataChannel;
+    Original.prototype.createDataChannel = function (...args: Parameters<RTCPeerConnection["createDataChannel"]>) {
+      const channel = create.apply(this, args);
+      watch(channel);
+      return channel;
+    };
+    window.RTCPeerConnection = class extends Original {
+      constructor(config?: RTCConfiguration) {
+        super(config);
+        this.addEventListener("datachannel", (event) => watch(event.channel));
+      }
+    };
+  });
+}
+
+export async function likeEvents(page: Page): Promise<LikeEvent[]> {
+  return page.evaluate(() => (window as unknown as { __suixinLikes: LikeEvent[] }).__suixinLikes);
 }

@@ -1,4 +1,4 @@
-import type { BrowserContext } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 
 // Chromium's offline emulation (context.setOffline) cuts HTTP and WebSockets, not WebRTC: on
 // loopback, data channel messages would keep arriving "offline". A real outage loses them, so
@@ -6,8 +6,12 @@ import type { BrowserContext } from "@playwright/test";
 // the app is not changed). Install before the page loads.
 const GATE = `(() => {
   window.__suixinDropData = false;
+  window.__suixinDropped = 0;
   const proto = RTCDataChannel.prototype;
-  const gated = (fn) => fn && function (event) { if (!window.__suixinDropData) return fn.call(this, event); };
+  const gated = (fn) => fn && function (event) {
+    if (!window.__suixinDropData) return fn.call(this, event);
+    window.__suixinDropped += 1;
+  };
   const onmessage = Object.getOwnPropertyDescriptor(proto, "onmessage");
   Object.defineProperty(proto, "onmessage", {
     configurable: true,
@@ -32,4 +36,9 @@ export async function setNetwork(context: BrowserContext, online: boolean) {
     }, !online);
   }
   await context.setOffline(!online);
+}
+
+/** How many data channel messages reached the page while it was offline, and were dropped. */
+export async function droppedData(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __suixinDropped: number }).__suixinDropped);
 }
