@@ -25,18 +25,21 @@ test("hearts: 20 rapid taps in 2 s count at most 3; watch page, list card, studi
   await expect(heart).toBeVisible({ timeout: 15_000 });
   await expect(viewer.page.getByTestId("like-count")).toHaveText("0");
 
-  // 20 taps within 2 s (clicked by the page itself, one every 100 ms: Playwright's own clicks
+  // 20 taps within 2 s (clicked by the page itself, one every 95 ms: Playwright's own clicks
   // take longer than that on a loaded machine): each floats a heart at once; the server counts
   // one per second.
   const took = await heart.evaluate(async (button: HTMLElement) => {
     const start = performance.now();
+    let last = start;
     for (let i = 0; i < 20; i++) {
+      // On a schedule (a tap every 95 ms from the start), so a slow timer does not add up.
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, start + i * 95 - performance.now())));
+      last = performance.now();
       button.click();
-      await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    return performance.now() - start;
+    return last - start;
   });
-  expect(took).toBeLessThan(2_500);
+  expect(took).toBeLessThan(2_000);
   await expect(viewer.page.getByTestId("heart-hint")).toHaveText("Too fast! One heart a second.");
   await expect.poll(() => viewer.page.getByTestId("floating-heart").count()).toBeGreaterThan(0);
 
@@ -79,45 +82,56 @@ test("hearts from many viewers through both app instances: one room event per 25
   await expect(watcher.page.getByTestId("heart-button")).toBeVisible({ timeout: 15_000 });
   await expect(watcher.page.getByTestId("like-count")).toHaveText("0");
 
-  // Six viewers, three on each app instance, tap at the same moment, once a second, through
-  // the server action the heart button calls. One of them claims to send a thousand.
+  // Six viewers, three on each app instance, each tapping once a second through the server
+  // action the heart button calls, one after the other (a heart every 175 ms in all, so every
+  // flush has some). One of them claims to send a thousand at a time.
   const { appUrls } = readStack();
   expect(appUrls.length).toBeGreaterThanOrEqual(2);
   const tappers: Awaited<ReturnType<typeof userPage>>[] = [];
   for (const name of ["Ta", "Tb", "Tc", "Td", "Te", "Tf"]) tappers.push(await userPage(browser, name));
   const at = (i: number) => `${appUrls[i % 2]}/shows/${roomNumber}`;
-  let accepted = 0;
-  for (let round = 0; round < 4; round++) {
-    const started = Date.now();
-    const results = await Promise.all(
-      tappers.map((t, i) => callAction(t.page, at(i), likeActions, "sendHeartAction", i === 0 ? { roomNumber, hearts: 1000 } : { roomNumber })),
-    );
-    accepted += results.filter((r) => r.ok).length;
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1_100 - (Date.now() - started))));
-  }
+  const start = Date.now() + 500;
+  const taps = await Promise.all(
+    tappers.map(async (t, i) => {
+      let ok = 0;
+      for (let round = 0; round < 4; round++) {
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, start + i * 175 + round * 1_050 - Date.now())));
+        const result = await callAction(t.page, at(i), likeActions, "sendHeartAction", i === 0 ? { roomNumber, hearts: 1000 } : { roomNumber });
+        if (result.ok) ok += 1;
+      }
+      return ok;
+    }),
+  );
+  let accepted = taps.reduce((sum, n) => sum + n, 0);
   expect(accepted).toBeGreaterThanOrEqual(12);
+  await new Promise((resolve) => setTimeout(resolve, 1_100));
 
-  // One viewer tapping five times at once is counted once.
+  // One viewer tapping five times at once is counted once (once per second the five took to
+  // arrive, on a machine slow enough to spread them).
+  const sent = Date.now();
   const burst = await Promise.all(Array.from({ length: 5 }, () => callAction(tappers[1]!.page, at(1), likeActions, "sendHeartAction", { roomNumber })));
-  expect(burst.filter((r) => r.ok)).toHaveLength(1);
+  const burstOk = burst.filter((r) => r.ok).length;
+  expect(burstOk).toBeGreaterThanOrEqual(1);
+  expect(burstOk).toBeLessThanOrEqual(Math.floor((Date.now() - sent) / 1_000) + 1);
   for (const refusal of burst.filter((r) => !r.ok)) {
     expect(refusal).toEqual({ ok: false, error: { code: "RATE_LIMITED", message: "Liking too often. Try again in 1 s." } });
   }
-  accepted += 1;
+  accepted += burstOk;
 
   await expect.poll(() => likesInDb(roomNumber), { timeout: 10_000 }).toBe(accepted);
   await expect(watcher.page.getByTestId("like-count")).toHaveText(String(accepted), { timeout: 10_000 });
 
-  // The room heard the running total in a few bursts, not one message per heart: at most one
-  // every 250 ms (with 200 ms allowed for delivery jitter), bursts that add up, and hearts of
-  // both instances in one burst (an aggregation per process would split every round in two).
+  // The room heard the running total in bursts, not one message per heart: one event per
+  // flush of the one leader, so at most one every 250 ms (200 ms allowed for delivery jitter;
+  // a flush per app instance would send about twice as many), and bursts that add up.
   const events = await likeEvents(watcher.page);
+  console.log(`${accepted} hearts, ${events.length} events, bursts ${events.map((e) => e.burst).join(" ")}`);
   expect(events.at(-1)?.total).toBe(accepted);
   expect(events.length).toBeLessThan(accepted);
   expect(events.reduce((sum, e) => sum + e.burst, 0)).toBeLessThanOrEqual(accepted);
+  expect(Math.max(...events.map((e) => e.burst))).toBeGreaterThanOrEqual(2);
   const span = events.at(-1)!.at - events[0]!.at;
   expect(events.length).toBeLessThanOrEqual(Math.floor((span + 200) / 250) + 1);
-  expect(Math.max(...events.map((e) => e.burst))).toBeGreaterThan(tappers.length / 2);
 
   for (const u of [host, watcher, ...tappers]) await u.context.close();
 });

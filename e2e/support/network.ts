@@ -1,12 +1,24 @@
 import type { BrowserContext, Page } from "@playwright/test";
 
-// Chromium's offline emulation (context.setOffline) cuts HTTP and WebSockets, not WebRTC: on
-// loopback, data channel messages would keep arriving "offline". A real outage loses them, so
-// while a context is offline this also drops what its data channels receive (test side only;
-// the app is not changed). Install before the page loads.
+// Chromium's offline emulation (context.setOffline) refuses new HTTP requests and WebSockets,
+// but keeps open WebSockets and WebRTC up: on loopback, LiveKit's signal connection and its data
+// channel messages would survive "offline". A real outage kills both, so while a context is
+// offline this also closes its open WebSockets (LiveKit must reconnect once back) and drops
+// what its data channels receive (test side only; the app is not changed). Install before the
+// page loads.
 const GATE = `(() => {
   window.__suixinDropData = false;
   window.__suixinDropped = 0;
+  const sockets = new Set();
+  const NativeWebSocket = window.WebSocket;
+  window.WebSocket = class extends NativeWebSocket {
+    constructor(...args) {
+      super(...args);
+      sockets.add(this);
+      this.addEventListener("close", () => sockets.delete(this));
+    }
+  };
+  window.__suixinCutSockets = () => { for (const socket of sockets) socket.close(4000, "network gone"); };
   const proto = RTCDataChannel.prototype;
   const gated = (fn) => fn && function (event) {
     if (!window.__suixinDropData) return fn.call(this, event);
@@ -36,6 +48,10 @@ export async function setNetwork(context: BrowserContext, online: boolean) {
     }, !online);
   }
   await context.setOffline(!online);
+  if (online) return;
+  for (const page of context.pages()) {
+    await page.evaluate(() => (window as unknown as { __suixinCutSockets: () => void }).__suixinCutSockets());
+  }
 }
 
 /** How many data channel messages reached the page while it was offline, and were dropped. */
