@@ -74,6 +74,7 @@ test("hearts: 20 rapid taps in 2 s count at most 3; watch page, list card, studi
 });
 
 test("hearts from many viewers through both app instances: one room event per 250 ms at most, the bursts summed", async ({ browser }) => {
+  test.setTimeout(420_000); // eight accounts registered through the UI on a loaded machine
   const host = await userPage(browser, "Vj");
   const roomNumber = await goLive(host.page, "Heart storm");
   const watcher = await userPage(browser, "Wat");

@@ -31,6 +31,14 @@ test("the watch page on a phone held upright (390×844): video, chat, hearts (do
 
   // Chatting and watching danmaku from the phone.
   await page.getByTestId("danmaku-toggle").tap();
+  // The switch keeps its shape on a narrow line: the knob stays inside the track when on.
+  const track = (await page.getByTestId("danmaku-toggle").locator("> span").boundingBox())!;
+  await expect
+    .poll(async () => {
+      const knob = (await page.getByTestId("danmaku-toggle").locator("> span > span").boundingBox())!;
+      return knob.x >= track.x && knob.x + knob.width <= track.x + track.width && knob.x > track.x + track.width / 2 - knob.width / 2;
+    })
+    .toBe(true);
   await sayInChat(host.page, "hello pocket");
   await expectChatMessage(page, "hello pocket");
   await expect(page.getByTestId("danmaku-comment").filter({ hasText: "hello pocket" })).toHaveCount(1, { timeout: 10_000 });

@@ -13,8 +13,8 @@ export function DanmakuToggle() {
       onClick={() => setOn(!on)}
       className="flex items-center gap-2 rounded px-2 py-1 text-sm text-zinc-300 hover:bg-zinc-800"
     >
-      <span className={`relative inline-block h-4 w-7 rounded-full transition-colors ${on ? "bg-brand" : "bg-zinc-700"}`}>
-        <span className={`absolute top-0.5 h-3 w-3 rounded-full bg-white transition-transform ${on ? "translate-x-3.5" : "translate-x-0.5"}`} />
+      <span className={`relative inline-block h-4 w-7 shrink-0 rounded-full transition-colors ${on ? "bg-brand" : "bg-zinc-700"}`}>
+        <span className={`absolute left-0.5 top-0.5 h-3 w-3 rounded-full bg-white transition-transform ${on ? "translate-x-3" : "translate-x-0"}`} />
       </span>
       On-screen comments
     </button>

@@ -12,7 +12,7 @@ export function LikeCount() {
       <span aria-hidden className="text-brand">
         ♥
       </span>{" "}
-      <span data-testid="like-count">{total}</span> likes
+      <span data-testid="like-count">{total}</span> {total === 1 ? "like" : "likes"}
     </span>
   );
 }
