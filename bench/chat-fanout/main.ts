@@ -54,29 +54,54 @@ async function joinSubscribers(info: StackInfo, roomName: string): Promise<Subsc
   const subscribers: Subscriber[] = [];
   for (let start = 0; start < SUBSCRIBERS; start += 10) {
     const batch = Array.from({ length: Math.min(10, SUBSCRIBERS - start) }, async (_, k) => {
-      const room = new Room();
-      const received = new Map<Path, Map<number, number>>([
-        ["raw", new Map()],
-        ["app", new Map()],
-      ]);
-      room.on(RoomEvent.DataReceived, (payload, _participant, _kind, topic) => {
-        const at = now();
-        if (topic === RAW_TOPIC) {
-          received.get("raw")!.set(Number(decoder.decode(payload).split(":", 1)[0]), at);
-        } else if (topic === ROOM_TOPIC) {
-          const event = chatEvent.safeParse(JSON.parse(decoder.decode(payload)));
-          const text = event.success ? event.data.message.text : undefined;
-          if (text?.startsWith("bench ")) received.get("app")!.set(Number(text.slice(6).split(" ", 1)[0]), at);
-        }
-      });
-      await room.connect(info.livekit.wsUrl, await subscriberToken(info, roomName, start + k), { autoSubscribe: false, dynacast: false });
-      subscribers.push({ room, received });
+      subscribers.push(await joinOne(info, roomName, start + k, decoder));
     });
     await Promise.all(batch);
     process.stdout.write(`\r${subscribers.length}/${SUBSCRIBERS} subscribers connected`);
   }
   process.stdout.write("\n");
   return subscribers;
+}
+
+/**
+ * One subscriber, tried up to three times: on a heavily loaded machine the SDK sometimes drops a
+ * room while it is still connecting ("handle not found"), which says nothing about the app.
+ */
+async function joinOne(info: StackInfo, roomName: string, i: number, decoder: TextDecoder): Promise<Subscriber> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await connectSubscriber(info, roomName, i, decoder);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      console.warn(`subscriber ${i}: connect failed (${error instanceof Error ? error.message.slice(0, 80) : String(error)}), retrying`);
+      await sleep(1_000);
+    }
+  }
+}
+
+async function connectSubscriber(info: StackInfo, roomName: string, i: number, decoder: TextDecoder): Promise<Subscriber> {
+  const room = new Room();
+  const received = new Map<Path, Map<number, number>>([
+    ["raw", new Map()],
+    ["app", new Map()],
+  ]);
+  room.on(RoomEvent.DataReceived, (payload, _participant, _kind, topic) => {
+    const at = now();
+    if (topic === RAW_TOPIC) {
+      received.get("raw")!.set(Number(decoder.decode(payload).split(":", 1)[0]), at);
+    } else if (topic === ROOM_TOPIC) {
+      const event = chatEvent.safeParse(JSON.parse(decoder.decode(payload)));
+      const text = event.success ? event.data.message.text : undefined;
+      if (text?.startsWith("bench ")) received.get("app")!.set(Number(text.slice(6).split(" ", 1)[0]), at);
+    }
+  });
+  try {
+    await room.connect(info.livekit.wsUrl, await subscriberToken(info, roomName, i), { autoSubscribe: false, dynacast: false });
+  } catch (error) {
+    await room.disconnect().catch(() => undefined);
+    throw error;
+  }
+  return { room, received };
 }
 
 type Block = { path: Path; sentAt: Map<number, number>; ok: Set<number>; failures: Map<string, number>; roundTrips: number[] };
