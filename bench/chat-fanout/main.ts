@@ -288,7 +288,10 @@ async function main(): Promise<void> {
     });
     process.stdout.write(`stack up: ${stack.info.appUrl}\n`);
     browser = await launchBrowser();
-    await bench(browser, stack.info);
+    // The SDK can throw from its own callbacks under load ("trying to drop an invalid handle"):
+    // fail the run through `finally`, so the stack is stopped rather than left behind.
+    const crashed = new Promise<never>((_, reject) => process.once("uncaughtException", reject));
+    await Promise.race([bench(browser, stack.info), crashed]);
   } finally {
     await browser?.close();
     await stack?.stop();
