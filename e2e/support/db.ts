@@ -29,6 +29,10 @@ export async function tableCounts({ except = [] }: { except?: string[] } = {}): 
     "HostGifter",
     "StageRequest",
     "StageSeat",
+    "ChatMessage",
+    "ChatSequence",
+    "ChatMute",
+    "Report",
   ].filter((t) => !except.includes(t));
   const counts: Record<string, number> = {};
   for (const t of tables) {

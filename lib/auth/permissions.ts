@@ -22,6 +22,16 @@ const grants = {
   "show.earnings": ["host", "operator"],
   // Coins out of nothing (with a reason): operators only.
   "wallet.grant": ["operator"],
+  "show.like": ["viewer", "operator"],
+  "show.report": ["viewer", "operator"],
+  "chat.send": ["host", "viewer", "operator"],
+  "chat.report": ["host", "viewer", "operator"],
+  // Moderation in the room: the host in their show, operators anywhere.
+  "chat.delete": ["host", "operator"],
+  "chat.mute": ["host", "operator"],
+  "chat.slow-mode": ["host", "operator"],
+  // The target's side: whom mute and slow mode apply to (never the host or an operator).
+  "chat.moderated": ["viewer"],
 } as const satisfies Record<string, readonly ShowRole[]>;
 
 export type Permission = keyof typeof grants;

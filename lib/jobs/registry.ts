@@ -6,6 +6,7 @@ import { giftAnnouncementJob } from "@/lib/gifts/announce";
 import type { Job } from "@/lib/jobs/define";
 import { releaseDeadWorkersLoop } from "@/lib/jobs/liveness";
 import type { Loop } from "@/lib/leader";
+import { likesFlushLoop } from "@/lib/likes/flush";
 import { showEndedJob } from "@/lib/shows/end-show";
 import { hostTimeoutJob } from "@/lib/shows/host-timeout";
 import { reconcileLoop } from "@/lib/shows/reconcile-loop";
@@ -30,4 +31,4 @@ export const jobs: readonly Job[] = [
   giftAnnouncementJob,
 ];
 
-export const loops: readonly Loop[] = [reconcileLoop, hlsRetentionLoop, purgeWebhookDeliveriesLoop, releaseDeadWorkersLoop, stageSyncLoop];
+export const loops: readonly Loop[] = [reconcileLoop, hlsRetentionLoop, purgeWebhookDeliveriesLoop, releaseDeadWorkersLoop, stageSyncLoop, likesFlushLoop];
