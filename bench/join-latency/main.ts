@@ -32,6 +32,11 @@ type JoinRun = {
   /** the last script fetched after the click (the watch page's code) has arrived */
   toCode: number;
   scripts: number;
+  /** page answer → LiveKit's signal socket created (code, render, hydration, effects) */
+  toSignal: number;
+  /** → signal socket open, → peer connection connected, → host video element */
+  toSignalOpen: number;
+  toPeer: number;
   toVideo: number;
   toFrame: number;
   how: string;
@@ -73,15 +78,19 @@ async function joinOnce(viewer: Awaited<ReturnType<typeof newContext>>, roomNumb
       };
     }, roomNumber);
     const { probe, pageEnd, codeEnd, scripts } = result;
-    const { clickAt, videoAt, frameAt } = probe;
+    const { clickAt, signalAt, signalOpenAt, peerAt, videoAt, frameAt } = probe;
     if (clickAt === undefined || videoAt === undefined || frameAt === undefined) throw new Error(`incomplete probe: ${JSON.stringify(probe)}`);
+    const since = (from: number | undefined, to: number | undefined): number => (from === undefined || to === undefined ? Number.NaN : to - from);
     await page.goBack(); // leaves the room before the page closes, as a viewer would
     return {
       total: frameAt - clickAt,
       toPage: pageEnd - clickAt,
       toCode: codeEnd - clickAt,
       scripts,
-      toVideo: videoAt - pageEnd,
+      toSignal: since(pageEnd, signalAt),
+      toSignalOpen: since(signalAt, signalOpenAt),
+      toPeer: since(signalOpenAt, peerAt),
+      toVideo: since(peerAt, videoAt),
       toFrame: frameAt - videoAt,
       how: probe.how ?? "?",
     };
@@ -162,14 +171,19 @@ async function bench(browser: Browser, appUrl: string): Promise<void> {
       row("raw peer connection (baseline)", raw),
     ])}\n`,
   );
+  // A phase may be negative when a step starts before the page answer (e.g. a connection opened at the click).
+  const phase = (of: (j: JoinRun) => number): string => ms(percentile(joins.map(of).filter(Number.isFinite), 50));
   process.stdout.write(`\nWhere the app's time goes (p50 of each phase)\n`);
   process.stdout.write(
     `${table([
       ["phase", "p50"],
       // The watch page's server render also mints the viewer's LiveKit token.
-      ["click → watch page's server answer received (RSC render + token)", ms(percentile(joins.map((j) => j.toPage), 50))],
-      ["→ host video element (code, hydration, LiveKit connect + subscribe)", ms(percentile(joins.map((j) => j.toVideo), 50))],
-      ["→ first frame (media path + decode)", ms(percentile(joins.map((j) => j.toFrame), 50))],
+      ["click → watch page's server answer received (RSC render + token)", phase((j) => j.toPage)],
+      ["→ LiveKit signal socket created (code, render, hydration, effects)", phase((j) => j.toSignal)],
+      ["→ signal socket open", phase((j) => j.toSignalOpen)],
+      ["→ peer connection connected (join, offer/answer, ICE, DTLS)", phase((j) => j.toPeer)],
+      ["→ host video element (track subscribed)", phase((j) => j.toVideo)],
+      ["→ first frame (media path + decode)", phase((j) => j.toFrame)],
     ])}\n`,
   );
   const overhead = p50 - percentile(raw, 50);
