@@ -1,13 +1,37 @@
 // @ts-check
 
+// A page of the room list in the query string, as the home page links it (`?page=2`): the
+// plain numbers only; anything else shows page 1, as it always did.
+const listPage = { type: /** @type {const} */ ("query"), key: "page", value: "(?<page>[1-9][0-9]{0,4})" };
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and server-only packages stay out of the bundle.
   serverExternalPackages: ["sharp", "pg", "@prisma/adapter-pg", "graphile-worker"],
+  // The room list is served from Next's page cache (ISR, `revalidate = 1` in its routes): an
+  // answer older than 1 s is refreshed in the background, and one older than `expireTime` is
+  // never served (the request waits for a fresh one). So a visitor sees the list at most ~2 s
+  // old (plus the 1 s the list query is shared for, lib/shows/list-live-shows.ts).
+  expireTime: 2,
   experimental: {
     serverActions: { bodySizeLimit: "6mb" }, // cover images (validated to 5 MB in lib/shows)
+    // Cached pages live in memory only (bounded LRU): no files rewritten every second, and
+    // every app instance keeps its own.
+    isrFlushToDisk: false,
+  },
+  async rewrites() {
+    return {
+      // The page cache keys pages by path, not query: the list's public URLs are mapped onto
+      // paths before Next looks for a route.
+      beforeFiles: [
+        { source: "/", has: [listPage], destination: "/live/:page" },
+        { source: "/", destination: "/live/1" },
+        { source: "/api/shows", has: [listPage], destination: "/api/shows/page/:page" },
+        { source: "/api/shows", destination: "/api/shows/page/1" },
+      ],
+    };
   },
 };
 

@@ -99,16 +99,22 @@ async function checkTargets(appUrl: string): Promise<void> {
   await file.body?.cancel();
 }
 
-/** One request at a time: the cost of a single request on an idle server (the service time). */
-async function sequentialMs(url: string): Promise<number> {
+/**
+ * One request at a time: the cost of a single request on an idle server (the service time), and
+ * what Next's page cache said about them (x-nextjs-cache: HIT, STALE, MISS; "–" when not cached).
+ */
+async function sequential(url: string): Promise<{ p50: number; cache: string }> {
   const times: number[] = [];
+  const cache = new Map<string, number>();
   for (let i = 0; i < SEQUENTIAL_SAMPLES; i++) {
     const started = performance.now();
     const response = await fetch(url);
     await response.arrayBuffer();
     times.push(performance.now() - started);
+    const status = response.headers.get("x-nextjs-cache") ?? "–";
+    cache.set(status, (cache.get(status) ?? 0) + 1);
   }
-  return percentile(times, 50);
+  return { p50: percentile(times, 50), cache: [...cache].map(([status, n]) => `${status} ${n}`).join(", ") };
 }
 
 /** Postgres' own time for the two queries behind one room-list request. */
@@ -135,18 +141,18 @@ async function bench(stack: RunningStack): Promise<void> {
     await checkTargets(appUrl);
     process.stdout.write(`${SHOWS} live shows seeded; ${CONNECTIONS} connections, ${WARM_UP_S} s warm-up + ${DURATION_S} s per target\n`);
 
-    const results: { target: Target; result: Result; idle: number }[] = [];
+    const results: { target: Target; result: Result; idle: { p50: number; cache: string } }[] = [];
     for (const target of TARGETS) {
       const url = `${appUrl}${target.path}`;
       await autocannon(url, WARM_UP_S); // JIT, caches, connection pools: not counted
       const result = await autocannon(url, DURATION_S);
-      const idle = await sequentialMs(url);
+      const idle = await sequential(url);
       results.push({ target, result, idle });
       process.stdout.write(`  ${target.path}: ${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms\n`);
     }
 
     const baseline = results.find((r) => r.target.kind === "baseline")?.result.requests.average ?? Number.NaN;
-    const rows: string[][] = [["target", "req/s", "of static", "p50", "p99", "max", "idle p50", "errors/non-2xx"]];
+    const rows: string[][] = [["target", "req/s", "of static", "p50", "p99", "max", "idle p50", "errors/non-2xx", "idle: page cache"]];
     for (const { target, result, idle } of results) {
       rows.push([
         target.name,
@@ -155,8 +161,9 @@ async function bench(stack: RunningStack): Promise<void> {
         `${result.latency.p50} ms`,
         `${result.latency.p99} ms`,
         `${result.latency.max} ms`,
-        `${idle.toFixed(1)} ms`,
+        `${idle.p50.toFixed(1)} ms`,
         `${result.errors + result.timeouts}/${result.non2xx}`,
+        idle.cache,
       ]);
     }
     process.stdout.write(`\nRoom list with ${SHOWS} live shows (page 1 = 50 cards), anonymous visitor\n${table(rows)}\n`);

@@ -7,6 +7,7 @@ import { MemberList } from "@/components/room/member-list";
 import { RoomNotices } from "@/components/room/room-notices";
 import { useRoomActivity } from "@/components/room/use-room-activity";
 import { useShowEnd } from "@/components/room/use-show-end";
+import { useViewerConnection } from "@/components/room/use-viewer-connection";
 import { ShowEnded } from "@/components/shows/show-ended";
 
 export type ViewerRoomProps = {
@@ -41,15 +42,16 @@ function RoomBody({ props, onEnded }: { props: ViewerRoomProps; onEnded: () => v
 export function ViewerRoom(props: ViewerRoomProps) {
   const [ended, setEnded] = useState(false);
   const onEnded = useCallback(() => setEnded(true), []);
+  const room = useViewerConnection(props.connection);
   if (ended) return <ShowEnded title={props.title} />;
   return (
     <LiveKitRoom
+      room={room}
       serverUrl={props.connection.serverUrl}
       token={props.connection.token}
       connect
       audio={false}
       video={false}
-      options={{ adaptiveStream: true, dynacast: true }}
       data-testid="viewer-room"
     >
       <RoomBody props={props} onEnded={onEnded} />

@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import { useAccount } from "@/components/auth/use-account";
+import { preloadViewerRoom } from "@/components/room/preload-viewer-room";
 import { ShowList } from "@/components/shows/show-list";
 import type { LiveShowPage } from "@/lib/shows/list-live-shows";
 
@@ -11,6 +13,13 @@ const REFRESH_MS = 3_000;
 export function LiveShowList({ initial }: { initial: LiveShowPage }) {
   const [data, setData] = useState(initial);
   const page = initial.page;
+  const account = useAccount();
+
+  // Signed-in users watch over WebRTC: have the room's code ready before they pick a show.
+  // (Visitors are asked to log in first, so they are spared the download.)
+  useEffect(() => {
+    if (account) preloadViewerRoom();
+  }, [account]);
 
   useEffect(() => {
     let stopped = false;
@@ -23,6 +32,9 @@ export function LiveShowList({ initial }: { initial: LiveShowPage }) {
         // Offline for a moment: keep what we show and try again on the next tick.
       }
     };
+    // Right away too: after a client-side navigation back here, the list may come from the
+    // router's cache of this (static) page, minutes old.
+    void refresh();
     const timer = setInterval(refresh, REFRESH_MS);
     return () => {
       stopped = true;
