@@ -12,8 +12,9 @@ const nextConfig = {
   serverExternalPackages: ["sharp", "pg", "@prisma/adapter-pg", "graphile-worker"],
   // The room list is served from Next's page cache (ISR, `revalidate = 1` in its routes): an
   // answer older than 1 s is refreshed in the background, and one older than `expireTime` is
-  // never served (the request waits for a fresh one). So a visitor sees the list at most ~2 s
-  // old (plus the 1 s the list query is shared for, lib/shows/list-live-shows.ts).
+  // never served (the request waits for a fresh one). Next sends this as `Cache-Control:
+  // s-maxage=1, stale-while-revalidate=1`, which the app's shared cache in front (server.ts)
+  // follows: a visitor sees the list at most ~3 s old, usually 1–2 s.
   expireTime: 2,
   experimental: {
     serverActions: { bodySizeLimit: "6mb" }, // cover images (validated to 5 MB in lib/shows)

@@ -184,14 +184,16 @@ function appStep(repoRoot: string, profile: Profile): Step {
     ports: [claim(profile, "app", "tcp", "app")],
     preflight: () => {
       nodeBin(repoRoot, "next");
+      nodeBin(repoRoot, "tsx");
     },
     run: async (ctx) => {
       const env = appEnv(ctx);
       await buildIfChanged(ctx.supervisor, ctx.repoRoot, env);
       const child = ctx.supervisor.start({
         name: "app",
-        command: nodeBin(ctx.repoRoot, "next"),
-        args: ["start", "-p", String(profile.ports.app), "-H", "127.0.0.1"],
+        // Next.js behind the app's shared cache for the room list (server.ts), not `next start`.
+        command: nodeBin(ctx.repoRoot, "tsx"),
+        args: ["server.ts", "-p", String(profile.ports.app), "-H", "127.0.0.1"],
         cwd: ctx.repoRoot,
         env,
       });

@@ -1,0 +1,39 @@
+// The app's HTTP server: Next.js (as `next start` would run it), with a small shared cache in
+// front of the room list (lib/http-cache/shared-cache.ts). Started by the supervisor
+// (scripts/stack/services.ts): `tsx server.ts -p <port> -H <host>`, NODE_ENV=production.
+import http from "node:http";
+import { parseArgs } from "node:util";
+import next from "next";
+import { withSharedCache } from "./lib/http-cache/shared-cache";
+
+// The room list's public URLs, the same answer for everyone (next.config.js rewrites them to
+// their cached routes): the home page and its JSON, page 1 or `?page=N`.
+const ROOM_LIST = /^\/(api\/shows)?(\?page=[0-9]{1,5})?$/;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
+  const port = Number(values.port ?? process.env.PORT ?? 3000);
+  const hostname = values.hostname ?? "127.0.0.1";
+  const app = next({ dev: false, dir: __dirname, hostname, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const loopback = hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname;
+  const server = http.createServer(
+    withSharedCache((req, res) => void handle(req, res), {
+      origin: `http://${loopback.includes(":") ? `[${loopback}]` : loopback}:${port}`,
+      cacheable: (pathAndQuery) => ROOM_LIST.test(pathAndQuery),
+    }),
+  );
+  server.listen(port, hostname, () => console.info(`app listening on http://${hostname}:${port}`));
+  const stop = (): void => {
+    server.close();
+    void app.close().finally(() => process.exit(0));
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
