@@ -24,7 +24,8 @@ import type { BaselineProbe, JoinProbe } from "./probes";
 const RUNS = 10;
 const WARM_UP_RUNS = 1; // the first join also loads the watch page's code and LiveKit's: shown, not counted
 const RUN_TIMEOUT_MS = 20_000;
-const GOAL_P50_MS = 1_000;
+// The app's p50 against the raw peer connection's p50 of the same run (load moves both).
+const GOAL_RATIO = 1.5;
 
 type JoinRun = {
   total: number;
@@ -186,13 +187,16 @@ async function bench(browser: Browser, appUrl: string): Promise<void> {
       ["→ first frame (media path + decode)", phase((j) => j.toFrame)],
     ])}\n`,
   );
-  const overhead = p50 - percentile(raw, 50);
+  const rawP50 = percentile(raw, 50);
+  const overhead = p50 - rawP50;
+  const ratio = p50 / rawP50;
   const scripts = percentile(joins.map((j) => j.scripts), 50);
   process.stdout.write(
     `(also: ${scripts} scripts fetched after the click, the last one in by ${ms(percentile(joins.map((j) => j.toCode), 50))} after it)\n`,
   );
   process.stdout.write(
-    `\ngoal p50 ≤ ${ms(GOAL_P50_MS)}: ${p50 <= GOAL_P50_MS ? "met" : "MISSED"} (p50 ${ms(p50)}, ${ms(overhead)} above the raw peer connection)\n`,
+    `\ngoal p50 ≤ ${GOAL_RATIO}× the raw peer connection's: ${ratio <= GOAL_RATIO ? "met" : "MISSED"} ` +
+      `(p50 ${ms(p50)} = ${ratio.toFixed(2)}× ${ms(rawP50)}, ${ms(overhead)} above it)\n`,
   );
   process.stdout.write(`${loadLine()}\n`);
 
