@@ -7,11 +7,12 @@ import { MemberList } from "@/components/room/member-list";
 import { RoomNotices } from "@/components/room/room-notices";
 import { useRoomActivity } from "@/components/room/use-room-activity";
 import { useShowEnd } from "@/components/room/use-show-end";
-import { useViewerConnection } from "@/components/room/use-viewer-connection";
+import { useViewerJoin } from "@/components/room/viewer-join";
 import { ShowEnded } from "@/components/shows/show-ended";
+import { Spinner } from "@/components/ui/spinner";
 
 export type ViewerRoomProps = {
-  connection: { serverUrl: string; token: string };
+  roomNumber: number;
   title: string;
   hostIdentity: string;
   initialViewers: number;
@@ -42,18 +43,20 @@ function RoomBody({ props, onEnded }: { props: ViewerRoomProps; onEnded: () => v
 export function ViewerRoom(props: ViewerRoomProps) {
   const [ended, setEnded] = useState(false);
   const onEnded = useCallback(() => setEnded(true), []);
-  const room = useViewerConnection(props.connection);
+  // Connecting since the click in the room list, or since now (see viewer-join.ts).
+  const { room, refusal } = useViewerJoin(props.roomNumber);
   if (ended) return <ShowEnded title={props.title} />;
+  if (refusal) {
+    return (
+      <p role="alert" className="rounded-lg border border-amber-700 bg-amber-950 p-4 text-amber-200">
+        {refusal}
+      </p>
+    );
+  }
+  if (!room) return <Spinner label="Joining the show…" />;
+  // The room connects itself (viewer-join.ts): LiveKitRoom, given no token, only provides it.
   return (
-    <LiveKitRoom
-      room={room}
-      serverUrl={props.connection.serverUrl}
-      token={props.connection.token}
-      connect
-      audio={false}
-      video={false}
-      data-testid="viewer-room"
-    >
+    <LiveKitRoom room={room} serverUrl={undefined} token={undefined} connect audio={false} video={false} data-testid="viewer-room">
       <RoomBody props={props} onEnded={onEnded} />
     </LiveKitRoom>
   );

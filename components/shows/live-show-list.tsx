@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { useAccount } from "@/components/auth/use-account";
 import { preloadViewerRoom } from "@/components/room/preload-viewer-room";
+import { joinAhead } from "@/components/room/viewer-join";
 import { ShowList } from "@/components/shows/show-list";
 import type { LiveShowPage } from "@/lib/shows/list-live-shows";
 
@@ -44,7 +45,8 @@ export function LiveShowList({ initial }: { initial: LiveShowPage }) {
 
   return (
     <>
-      <ShowList shows={data.shows} />
+      {/* Signed in: a click starts joining the show's room at once, while its page loads. */}
+      <ShowList shows={data.shows} onOpen={account ? joinAhead : undefined} />
       {data.pages > 1 ? (
         <nav className="mt-6 flex items-center gap-4 text-sm" aria-label="Pages">
           {page > 1 ? <Link href={`/?page=${page - 1}`}>← Newer</Link> : null}

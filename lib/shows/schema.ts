@@ -39,3 +39,8 @@ export const listPagePathSchema = z
   .regex(/^[1-9][0-9]*$/, "No such page")
   .transform(Number)
   .pipe(z.number().max(MAX_LIST_PAGE, "No such page"));
+
+/** What a browser needs to join a show's LiveKit room: the token route's answer. */
+export const connectionDetailsSchema = z.object({ serverUrl: z.string(), token: z.string(), roomNumber: z.number().int() });
+
+export type ConnectionDetails = z.infer<typeof connectionDetailsSchema>;

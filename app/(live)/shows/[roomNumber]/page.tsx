@@ -3,11 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ShowEnded } from "@/components/shows/show-ended";
 import { ViewerRoom } from "@/components/room/viewer-room";
-import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/auth/session";
 import { currentHlsPlaylist } from "@/lib/egress/hls";
-import { AppError } from "@/lib/errors";
 import { getShowByRoomNumber } from "@/lib/shows/get-show";
-import { joinShowAsViewer } from "@/lib/shows/join-show";
 import { roomNumberSchema } from "@/lib/shows/schema";
 
 type Props = { params: Promise<{ roomNumber: string }> };
@@ -25,24 +23,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: show.title };
 }
 
-/** The viewer's connection, or the reason they may not have one right now (too many joins). */
-async function viewerConnection(user: SessionUser, roomNumber: number) {
-  try {
-    return { connection: await joinShowAsViewer(user, roomNumber), refusal: null };
-  } catch (error) {
-    if (error instanceof AppError && error.code === "RATE_LIMITED") return { connection: null, refusal: error.message };
-    throw error;
-  }
-}
-
 export default async function WatchPage({ params }: Props) {
   const show = await loadShow(params);
   if (show.status !== "LIVE") return <ShowEnded title={show.title} />;
 
   const user = await getCurrentUser();
-  // Minted in the server render (not fetched after hydration): it saves a round trip on join.
-  // This page is per user and never cached; the token lives 5 minutes and only subscribes.
-  const { connection, refusal } = user ? await viewerConnection(user, show.roomNumber) : { connection: null, refusal: null };
+  // Signed-in viewers get their LiveKit token from the token route, asked by the browser as
+  // early as it can: on the click in the room list, so connecting overlaps this very answer
+  // (components/room/viewer-join.ts). Visitors are offered to log in, or the HLS stream.
   const hlsAvailable = !user && (await currentHlsPlaylist(show)) !== null;
   return (
     <section className="space-y-4">
@@ -52,13 +40,9 @@ export default async function WatchPage({ params }: Props) {
           {show.host.name} · room {show.roomNumber}
         </p>
       </header>
-      {refusal ? (
-        <p role="alert" className="rounded-lg border border-amber-700 bg-amber-950 p-4 text-amber-200">
-          {refusal}
-        </p>
-      ) : connection ? (
+      {user ? (
         <ViewerRoom
-          connection={connection}
+          roomNumber={show.roomNumber}
           title={show.title}
           hostIdentity={show.host.id}
           initialViewers={show.viewerCount}
