@@ -11,6 +11,7 @@ export default defineConfig({
   },
   test: {
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
+    exclude: ["**/*.int.test.ts", "node_modules/**"],
     environment: "node",
   },
 });

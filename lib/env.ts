@@ -23,6 +23,8 @@ const envSchema = z.object({
   SUIXIN_SETTINGS: z.string().optional(),
   /** How often the app reconciles its show list against LiveKit. */
   SUIXIN_RECONCILE_SECONDS: z.coerce.number().int().positive().default(15),
+  /** How often the leader sweeps files past their retention (ended HLS runs). */
+  SUIXIN_CLEANUP_SECONDS: z.coerce.number().int().positive().default(300),
 });
 
 export type Env = z.infer<typeof envSchema>;

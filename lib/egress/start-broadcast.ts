@@ -3,15 +3,15 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { SessionUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { type Broadcast, RUNNING_STATUSES, broadcastsOfShow, showForBroadcaster } from "@/lib/egress/broadcasts";
+import { type Broadcast, broadcastsOfShow, showForBroadcaster } from "@/lib/egress/broadcasts";
 import { HLS_LIVE_PLAYLIST, HLS_PLAYLIST, HLS_SEGMENT_PREFIX, hlsRunDir, recordingsDir } from "@/lib/egress/paths";
-import { recordEgress } from "@/lib/egress/record-egress";
+import { fillReservation, releaseReservation, reserveEgress } from "@/lib/egress/record-egress";
 import { titleSlug } from "@/lib/egress/recording-name";
 import type { EgressOutputs, StartBroadcastInput } from "@/lib/egress/schema";
 import { AppError } from "@/lib/errors";
 import type { EgressKind } from "@/lib/generated/prisma/enums";
 import { type EgressJob, startHlsComposite, startParticipantMp4, startRtmpComposite } from "@/lib/livekit/egress";
+import { assertPushDestination } from "@/lib/push/destination";
 import { roomNameFor } from "@/lib/shows/room-name";
 
 /** 1 s segments: hls.js then plays ~3 segments behind live, which keeps the delay near 4 s. */
@@ -42,6 +42,7 @@ async function start(input: StartBroadcastInput, show: { roomNumber: number; tit
     return { job, outputs: { hls: { runId, playlist: HLS_LIVE_PLAYLIST } } };
   }
   if (input.kind === "RTMP") {
+    await assertPushDestination(input.url); // resolved now, right before Egress connects
     const job = await startRtmpComposite(roomName, [input.url]);
     return { job, outputs: { rtmp: { urls: [maskPushUrl(input.url)] } } };
   }
@@ -56,13 +57,16 @@ async function start(input: StartBroadcastInput, show: { roomNumber: number; tit
 export async function startBroadcast(user: SessionUser, input: StartBroadcastInput): Promise<Broadcast[]> {
   const show = await showForBroadcaster(user, input.roomNumber);
   if (show.status !== "LIVE") throw new AppError("SHOW_ENDED", "This show has ended.");
-  const running = await db.egress.findFirst({
-    where: { showId: show.id, kind: input.kind, status: { in: [...RUNNING_STATUSES] } },
-    select: { id: true },
-  });
-  if (running) throw new AppError("EGRESS_RUNNING", `${LABEL[input.kind]} is already running. Stop it first.`);
-
-  const { job, outputs }: { job: EgressJob; outputs: EgressOutputs } = await start(input, show);
-  await recordEgress(show.id, input.kind, job, outputs);
+  // The slot first (a database constraint), then Egress: two concurrent starts cannot both pass.
+  const placeholder = await reserveEgress(show.id, input.kind);
+  if (!placeholder) throw new AppError("EGRESS_RUNNING", `${LABEL[input.kind]} is already running. Stop it first.`);
+  let started: { job: EgressJob; outputs: EgressOutputs };
+  try {
+    started = await start(input, show);
+  } catch (error) {
+    await releaseReservation(placeholder);
+    throw error;
+  }
+  await fillReservation(placeholder, show.id, input.kind, started.job, started.outputs);
   return broadcastsOfShow(show.id);
 }

@@ -1,12 +1,19 @@
 import "server-only";
+import { finishRecordingJob } from "@/lib/egress/apply-egress-event";
+import { hlsRetentionLoop } from "@/lib/egress/hls-retention";
+import { roomEventJob } from "@/lib/events/queue";
 import type { Job } from "@/lib/jobs/define";
+import { releaseDeadWorkersLoop } from "@/lib/jobs/liveness";
 import type { Loop } from "@/lib/leader";
+import { showEndedJob } from "@/lib/shows/end-show";
 import { hostTimeoutJob } from "@/lib/shows/host-timeout";
 import { reconcileLoop } from "@/lib/shows/reconcile-loop";
+import { closeStrayRoomJob } from "@/lib/webhooks/apply-livekit-event";
+import { purgeWebhookDeliveriesLoop } from "@/lib/webhooks/purge-loop";
 
 // Every background job and leader loop of the app, by domain: a job's module defines it
 // (defineJob / Loop) and is listed here so the runner knows it.
 
-export const jobs: readonly Job[] = [hostTimeoutJob];
+export const jobs: readonly Job[] = [hostTimeoutJob, showEndedJob, roomEventJob, finishRecordingJob, closeStrayRoomJob];
 
-export const loops: readonly Loop[] = [reconcileLoop];
+export const loops: readonly Loop[] = [reconcileLoop, hlsRetentionLoop, purgeWebhookDeliveriesLoop, releaseDeadWorkersLoop];

@@ -4,6 +4,7 @@ import {
   EgressClient,
   EgressStatus as SdkEgressStatus,
   EncodedFileOutput,
+  ServerError,
   EncodedFileType,
   SegmentedFileOutput,
   SegmentedFileProtocol,
@@ -142,7 +143,37 @@ export async function stopEgress(egressId: string): Promise<EgressJob> {
   return toEgressJob(await call(() => egressClient().stopEgress(egressId)));
 }
 
-export async function listEgresses(filter: { roomName?: string; egressId?: string; active?: boolean }): Promise<EgressJob[]> {
+/** Egress jobs as LiveKit last recorded them (its store keeps ended jobs for a day). */
+export async function listEgresses(filter: { roomName?: string; active?: boolean } = {}): Promise<EgressJob[]> {
   const infos = await call(() => egressClient().listEgress(filter));
   return infos.map(toEgressJob);
+}
+
+/** LiveKit found no Egress handler subscribed for the job (psrpc's "no response from servers"). */
+function isNoHandler(error: unknown): boolean {
+  return error instanceof ServerError && /no response from servers/i.test(error.message);
+}
+
+/**
+ * Whether the Egress process that runs this job still answers for it. LiveKit's own record stays
+ * ACTIVE forever when Egress dies without reporting (a crash, a kill), so we ask the job itself:
+ * an empty stream update reaches the job's handler (and changes nothing). LiveKit answers "no
+ * response from servers" (after ~1–3 s) when no handler is there: false. Any answer from the
+ * handler, even "not a stream" for a recording, means it is alive: true. A handler that took the
+ * request but has not answered yet (one still starting waits until its pipeline is up) is alive
+ * too, so a timeout is not "gone": null, like any other failure to ask (LiveKit unreachable).
+ */
+export async function egressAnswers(egressId: string): Promise<boolean | null> {
+  try {
+    await egressClient().updateStream(egressId, [], []);
+    return true;
+  } catch (error) {
+    if (isNoHandler(error)) return false;
+    if (error instanceof ServerError) {
+      if (error.status === 404 || error.code === "not_found") return false; // LiveKit does not know it
+      if (error.status === 503 || error.status >= 500) return null; // e.g. LiveKit without Redis
+      return true; // the handler answered (e.g. "non-streaming pipeline")
+    }
+    return null;
+  }
 }

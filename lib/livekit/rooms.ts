@@ -1,5 +1,5 @@
 import "server-only";
-import { ParticipantInfo_Kind } from "@livekit/protocol";
+import { ParticipantInfo_Kind, ParticipantInfo_State } from "@livekit/protocol";
 import { DataPacket_Kind, RoomServiceClient, ServerError } from "livekit-server-sdk";
 import { AppError } from "@/lib/errors";
 import { livekitConfig } from "@/lib/livekit/config";
@@ -49,8 +49,9 @@ export async function deleteRoom(name: string): Promise<void> {
 
 export type LiveRoom = { name: string; numParticipants: number; createdAt: Date };
 
-export async function listRooms(): Promise<LiveRoom[]> {
-  const rooms = await call("listRooms", () => roomService().listRooms());
+/** Every room, or only those named (a name that LiveKit does not know is left out). */
+export async function listRooms(names?: string[]): Promise<LiveRoom[]> {
+  const rooms = await call("listRooms", () => roomService().listRooms(names));
   return rooms.map((r) => ({
     name: r.name,
     numParticipants: r.numParticipants,
@@ -64,7 +65,8 @@ export type RoomParticipant = { sid: string; identity: string; name: string; per
 export async function listParticipants(room: string): Promise<RoomParticipant[]> {
   try {
     const participants = await call("listParticipants", () => roomService().listParticipants(room));
-    return participants.map((p) => ({
+    // A participant that has just left can still be listed for a moment, as DISCONNECTED: not in the room.
+    return participants.filter((p) => p.state !== ParticipantInfo_State.DISCONNECTED).map((p) => ({
       sid: p.sid,
       identity: p.identity,
       name: p.name,
