@@ -1,6 +1,8 @@
 // The app's HTTP server: Next.js (as `next start` would run it), with a small shared cache in
-// front of the room list (lib/http-cache/shared-cache.ts). Started by the supervisor
-// (scripts/stack/services.ts): `tsx server.ts -p <port> -H <host>`, NODE_ENV=production.
+// front of the room list (lib/http-cache/shared-cache.ts): Next's own page cache alone serves
+// the list at about the cost of a dynamic route (README, "The room list is cached"). Started
+// by the supervisor once per app instance (scripts/stack/services.ts):
+// `node --import tsx server.ts -p <port> -H <host>`, NODE_ENV=production.
 import http from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
@@ -25,12 +27,22 @@ async function main(): Promise<void> {
     }),
   );
   server.listen(port, hostname, () => console.info(`app listening on http://${hostname}:${port}`));
-  const stop = (): void => {
-    server.close();
-    void app.close().finally(() => process.exit(0));
+  // As `next start` does: stop taking connections and let the requests in flight finish, then
+  // close Next, and exit with the signal's code.
+  let stopping = false;
+  const stop = (signal: "SIGTERM" | "SIGINT"): void => {
+    if (stopping) return;
+    stopping = true;
+    server.close((error) => {
+      if (error) console.error(error);
+      app
+        .close()
+        .catch((closeError: unknown) => console.error(closeError))
+        .finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+    });
   };
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
 }
 
 main().catch((error: unknown) => {

@@ -15,6 +15,8 @@ function fakeNext() {
       res.setHeader("cache-control", state.cacheControl);
       res.setHeader("vary", "rsc, next-router-state-tree, Accept-Encoding");
       res.setHeader("content-type", "text/html; charset=utf-8");
+      res.setHeader("content-security-policy", "default-src 'self'; frame-ancestors 'none'");
+      res.setHeader("x-content-type-options", "nosniff");
       if (state.setCookie) res.setHeader("set-cookie", "a=b");
       res.end(`answer ${n} for ${req.url} ${"x".repeat(2000)}`);
     }, state.delayMs);
@@ -69,6 +71,15 @@ describe("shared cache in front of the app", () => {
     expect(third.headers["x-shared-cache"]).toBe("MISS");
     expect(third.body.toString()).toContain("answer 2 for /list");
     expect(next.state.calls).toBe(2);
+  });
+
+  it("serves Next's headers again (the security headers of proxy.ts), not those of the connection", async () => {
+    for (const answer of [await get("/list"), await get("/list", { "accept-encoding": "gzip" })]) {
+      expect(answer.headers["content-security-policy"]).toBe("default-src 'self'; frame-ancestors 'none'");
+      expect(answer.headers["x-content-type-options"]).toBe("nosniff");
+      expect(answer.headers["transfer-encoding"]).toBeUndefined();
+      expect(Number(answer.headers["content-length"])).toBe(answer.body.length);
+    }
   });
 
   it("keeps pages apart by query and leaves other URLs to Next", async () => {

@@ -37,8 +37,9 @@ export type SharedCacheOptions = {
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
-// The answer's headers that describe the content; connection-level ones are the server's own.
-const KEPT_HEADERS = ["content-type", "cache-control", "vary", "x-nextjs-cache", "x-nextjs-stale-time", "x-nextjs-prerender"];
+// Every header of Next's answer is served again (the security headers proxy.ts adds above all),
+// except those of the connection or the encoding, which this server sets itself.
+const DROPPED_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "date", "age", "set-cookie"]);
 const COMPRESS_FROM_BYTES = 1024;
 // A fill that takes longer than this is given up: its waiting requests then go to Next themselves.
 const FILL_TIMEOUT_MS = 10_000;
@@ -87,9 +88,8 @@ export function withSharedCache(handler: Handler, options: SharedCacheOptions): 
             return resolve(null);
           }
           const headers: Record<string, string> = {};
-          for (const name of KEPT_HEADERS) {
-            const value = response.headers[name];
-            if (typeof value === "string") headers[name] = value;
+          for (const [name, value] of Object.entries(response.headers)) {
+            if (typeof value === "string" && !DROPPED_HEADERS.has(name)) headers[name] = value;
           }
           const varies = (headers.vary ?? "")
             .split(",")
