@@ -10,12 +10,12 @@ const nextConfig = {
   poweredByHeader: false,
   // Native and server-only packages stay out of the bundle.
   serverExternalPackages: ["sharp", "pg", "@prisma/adapter-pg", "graphile-worker"],
-  // The room list is served from Next's page cache (ISR, `revalidate = 1` in its routes): an
-  // answer older than 1 s is refreshed in the background, and one older than `expireTime` is
-  // never served (the request waits for a fresh one). Next sends this as `Cache-Control:
-  // s-maxage=1, stale-while-revalidate=1`, which the app's shared cache in front (server.ts)
-  // follows: a visitor sees the list at most ~3 s old, usually 1–2 s.
-  expireTime: 2,
+  // The room list is served from Next's page cache (ISR, `revalidate = 1` in its routes), and
+  // `expireTime` equal to it means Next never serves a copy older than that: a request for an
+  // older one waits for a fresh render (one at a time, shared by the requests waiting). Next
+  // sends this as `Cache-Control: s-maxage=1`, which the app's shared cache in front (server.ts)
+  // follows for one more second: a visitor's list is at most ~2 s old (plus one render).
+  expireTime: 1,
   experimental: {
     serverActions: { bodySizeLimit: "6mb" }, // cover images (validated to 5 MB in lib/shows)
     // Cached pages live in memory only (bounded LRU): no files rewritten every second, and

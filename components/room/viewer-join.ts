@@ -14,7 +14,7 @@ import { connectionDetailsSchema } from "@/lib/shows/schema";
 type Join = {
   roomNumber: number;
   room: Promise<Room>;
-  /** null once connecting, else why not (the server's words) */
+  /** null once connected (or cancelled), else why not: the server's refusal, or a failure */
   refusal: Promise<string | null>;
   claimed: boolean;
   cancel: () => void;
@@ -23,14 +23,33 @@ type Join = {
 // A join started from the list that no watch page takes over (the navigation went elsewhere) is
 // dropped after this long: its connection must not linger.
 const UNCLAIMED_MS = 15_000;
+// A first connection that fails (an SFU or a browser too busy to finish the handshake in time)
+// is tried again with the same token before the viewer is told; once connected, the SDK
+// reconnects by itself.
+const CONNECT_ATTEMPTS = 3;
+const RETRY_MS = 1_000;
 const errorBodySchema = z.object({ message: z.string() });
 const FAILED = "Could not join this show. Please try again.";
 
 let pending: Join | null = null;
 
+async function connectWithRetries(room: Room, serverUrl: string, token: string, cancelled: () => boolean): Promise<string | null> {
+  for (let attempt = 1; ; attempt++) {
+    if (cancelled()) return null;
+    try {
+      await room.connect(serverUrl, token);
+      return null;
+    } catch (error) {
+      if (cancelled()) return null; // our own disconnect ended the attempt
+      console.warn(`joining the show's room failed (attempt ${attempt} of ${CONNECT_ATTEMPTS})`, error);
+      if (attempt >= CONNECT_ATTEMPTS) return FAILED;
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+    }
+  }
+}
+
 function startJoin(roomNumber: number): Join {
   let cancelled = false;
-  let connected: Room | null = null;
   // Code (livekit-client; preloaded by the list) and token are fetched side by side.
   const roomCode = import("livekit-client");
   const answer = fetch(`/api/shows/${roomNumber}/token`, { method: "POST", cache: "no-store" });
@@ -40,11 +59,7 @@ function startJoin(roomNumber: number): Join {
       const body: unknown = await response.json();
       if (!response.ok) return errorBodySchema.safeParse(body).data?.message ?? FAILED;
       const { serverUrl, token } = connectionDetailsSchema.parse(body);
-      if (cancelled) return null;
-      connected = lkRoom;
-      // Failures later on (the SFU unreachable) are reported through the room's own events.
-      lkRoom.connect(serverUrl, token).catch(() => undefined);
-      return null;
+      return connectWithRetries(lkRoom, serverUrl, token, () => cancelled);
     })
     .catch(() => FAILED);
   return {
@@ -54,7 +69,7 @@ function startJoin(roomNumber: number): Join {
     claimed: false,
     cancel: () => {
       cancelled = true;
-      void connected?.disconnect();
+      room.then((r) => r.disconnect()).catch(() => undefined);
     },
   };
 }
