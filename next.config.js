@@ -14,7 +14,8 @@ const nextConfig = {
   // `expireTime` equal to it means Next never serves a copy older than that: a request for an
   // older one waits for a fresh render (one at a time, shared by the requests waiting). Next
   // sends this as `Cache-Control: s-maxage=1`, which the app's shared cache in front (server.ts)
-  // follows for one more second: a visitor's list is at most ~2 s old (plus one render).
+  // follows for one more second (and half a second more while it fetches the next copy): a
+  // visitor's list is at most ~2.5 s old.
   expireTime: 1,
   experimental: {
     serverActions: { bodySizeLimit: "6mb" }, // cover images (validated to 5 MB in lib/shows)

@@ -8,8 +8,8 @@ import { joinAhead } from "@/components/room/viewer-join";
 import { ShowList } from "@/components/shows/show-list";
 import type { LiveShowPage } from "@/lib/shows/list-live-shows";
 
-// With the list's answer up to ~2 s old (the caches, see next.config.js), a new show appears
-// within ~4 s.
+// With the list's answer up to ~2.5 s old (the caches, see next.config.js), a new show appears
+// within ~4.5 s.
 const REFRESH_MS = 2_000;
 
 /** The room list, kept fresh by polling (so it changes within seconds, without a reload). */

@@ -66,7 +66,7 @@ describe("shared cache in front of the app", () => {
     expect(second.body.toString()).toContain("answer 1 for /list");
     expect(next.state.calls).toBe(1);
 
-    clock += 1_000; // s-maxage=1 is over
+    clock += 2_000; // s-maxage=1 is over, and so is the half second a stale copy may be served
     const third = await get("/list");
     expect(third.headers["x-shared-cache"]).toBe("MISS");
     expect(third.body.toString()).toContain("answer 2 for /list");
@@ -80,6 +80,19 @@ describe("shared cache in front of the app", () => {
       expect(answer.headers["transfer-encoding"]).toBeUndefined();
       expect(Number(answer.headers["content-length"])).toBe(answer.body.length);
     }
+  });
+
+  it("serves the old copy just past its lifetime while one request fetches the next", async () => {
+    await get("/list");
+    clock += 1_200;
+    next.state.delayMs = 50;
+    const [stale, alsoStale] = await Promise.all([get("/list"), get("/list")]);
+    for (const answer of [stale, alsoStale]) {
+      expect(answer.headers["x-shared-cache"]).toBe("STALE");
+      expect(answer.body.toString()).toContain("answer 1 for /list");
+    }
+    await expect.poll(async () => (await get("/list")).body.toString()).toContain("answer 2 for /list");
+    expect(next.state.calls).toBe(2);
   });
 
   it("keeps pages apart by query and leaves other URLs to Next", async () => {

@@ -41,6 +41,9 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 // except those of the connection or the encoding, which this server sets itself.
 const DROPPED_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "date", "age", "set-cookie"]);
 const COMPRESS_FROM_BYTES = 1024;
+// A copy past its lifetime is still served for this long while one request fetches the next
+// (so the requests of that moment do not all wait for a render); a later request waits for it.
+const STALE_WHILE_REFRESHING_MS = 500;
 // A fill that takes longer than this is given up: its waiting requests then go to Next themselves.
 const FILL_TIMEOUT_MS = 10_000;
 
@@ -59,7 +62,8 @@ function acceptsGzip(req: IncomingMessage): boolean {
 /**
  * Wraps the app's request handler: a GET for a cacheable URL is answered from memory while the
  * copy is fresh (Next's `s-maxage`), else after one request for a fresh copy (concurrent
- * requests wait for the same one). Only 200 answers without cookies that Next marks as shared
+ * requests wait for the same one; in the first half second past its lifetime the old copy is
+ * served meanwhile). Only 200 answers without cookies that Next marks as shared
  * (`s-maxage`, not private) are kept; requests that send a header the answer varies on (Next's
  * router headers of a client-side navigation) go to Next.
  */
@@ -127,7 +131,7 @@ export function withSharedCache(handler: Handler, options: SharedCacheOptions): 
     return next;
   };
 
-  const serve = (req: IncomingMessage, res: ServerResponse, entry: Entry, status: "HIT" | "MISS") => {
+  const serve = (req: IncomingMessage, res: ServerResponse, entry: Entry, status: "HIT" | "STALE" | "MISS") => {
     const gzipped = entry.gzipped && acceptsGzip(req) ? entry.gzipped : null;
     const body = gzipped ?? entry.body;
     res.writeHead(200, {
@@ -146,9 +150,14 @@ export function withSharedCache(handler: Handler, options: SharedCacheOptions): 
     if (req.method !== "GET" || req.headers["x-shared-cache-fill"] === fillToken || !options.cacheable(key)) return handler(req, res);
     const usable = (entry: Entry | null | undefined): entry is Entry => Boolean(entry && !entry.varies.some((h) => req.headers[h] !== undefined));
     const entry = entries.get(key);
-    if (entry && now() - entry.storedAt < entry.freshMs) {
+    const age = entry ? now() - entry.storedAt : Infinity;
+    if (entry && age < entry.freshMs) {
       if (usable(entry)) return serve(req, res, entry, "HIT");
       return handler(req, res);
+    }
+    if (entry && age < entry.freshMs + STALE_WHILE_REFRESHING_MS && usable(entry)) {
+      void refresh(key);
+      return serve(req, res, entry, "STALE");
     }
     refresh(key).then(
       (fresh) => (usable(fresh) ? serve(req, res, fresh, "MISS") : handler(req, res)),
