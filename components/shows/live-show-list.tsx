@@ -47,8 +47,9 @@ export function LiveShowList({ initial }: { initial: LiveShowPage }) {
 
   return (
     <>
-      {/* Signed in: a click starts joining the show's room at once, while its page loads. */}
-      <ShowList shows={data.shows} onOpen={account ? joinAhead : undefined} />
+      {/* A click starts joining the show's room at once, while its page loads; also before the
+          account is known (a visitor's early join is refused by the token route and dropped). */}
+      <ShowList shows={data.shows} onOpen={account === null ? undefined : joinAhead} />
       {data.pages > 1 ? (
         <nav className="mt-6 flex items-center gap-4 text-sm" aria-label="Pages">
           {page > 1 ? <Link href={`/?page=${page - 1}`}>← Newer</Link> : null}
