@@ -283,7 +283,7 @@ function appStep(repoRoot: string, profile: Profile): Step {
           asService(ctx, {
             name: appName(i),
             // Next.js with the room list's shared cache in front (server.ts), where `next start`
-            // would serve it alone: see README, "The room list is cached". tsx as a loader of
+            // would serve it alone: see README, "A shared cache in front of Next". tsx as a loader of
             // this one process (no wrapper process between the supervisor and the server).
             command: process.execPath,
             args: ["--import", "tsx", "server.ts", "-p", String(port), "-H", "127.0.0.1"],
