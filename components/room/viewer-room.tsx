@@ -12,13 +12,15 @@ import { MemberList } from "@/components/room/member-list";
 import { RoomNotices } from "@/components/room/room-notices";
 import { useRoomActivity } from "@/components/room/use-room-activity";
 import { useShowEnd } from "@/components/room/use-show-end";
+import { useViewerJoin } from "@/components/room/viewer-join";
 import { ShowEnded } from "@/components/shows/show-ended";
 import { GuestTiles } from "@/components/stage/guest-tiles";
 import { ViewerStage } from "@/components/stage/viewer-stage";
+import { Spinner } from "@/components/ui/spinner";
 import type { ChatRoomState } from "@/lib/chat/room-state";
 
 export type ViewerRoomProps = {
-  connection: { serverUrl: string; token: string; roomNumber: number };
+  roomNumber: number;
   title: string;
   hostIdentity: string;
   initialViewers: number;
@@ -57,7 +59,7 @@ function RoomBody({ props, onEnded }: { props: ViewerRoomProps; onEnded: () => v
         {props.slots?.belowStage}
       </div>
       <aside className="min-w-0 space-y-4">
-        <ViewerStage roomNumber={props.connection.roomNumber} />
+        <ViewerStage roomNumber={props.roomNumber} />
         <p className="text-sm text-zinc-300">
           <span data-testid="viewer-count">{viewers}</span> watching
         </p>
@@ -73,17 +75,20 @@ function RoomBody({ props, onEnded }: { props: ViewerRoomProps; onEnded: () => v
 export function ViewerRoom(props: ViewerRoomProps) {
   const [ended, setEnded] = useState(false);
   const onEnded = useCallback(() => setEnded(true), []);
+  // Connecting since the click in the room list, or since now (see viewer-join.ts).
+  const { room, refusal } = useViewerJoin(props.roomNumber);
   if (ended) return <ShowEnded title={props.title} />;
+  if (refusal) {
+    return (
+      <p role="alert" className="rounded-lg border border-amber-700 bg-amber-950 p-4 text-amber-200">
+        {refusal}
+      </p>
+    );
+  }
+  if (!room) return <Spinner label="Joining the show…" />;
+  // The room connects itself (viewer-join.ts): LiveKitRoom, given no token, only provides it.
   return (
-    <LiveKitRoom
-      serverUrl={props.connection.serverUrl}
-      token={props.connection.token}
-      connect
-      audio={false}
-      video={false}
-      options={{ adaptiveStream: true, dynacast: true }}
-      data-testid="viewer-room"
-    >
+    <LiveKitRoom room={room} serverUrl={undefined} token={undefined} connect audio={false} video={false} data-testid="viewer-room">
       <RoomChatProvider roomNumber={props.chat.roomNumber} userId={props.chat.userId} initial={props.chat}>
         <RoomBody props={props} onEnded={onEnded} />
       </RoomChatProvider>

@@ -3,10 +3,14 @@ import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
 import type { ShowCardData } from "@/lib/shows/list-live-shows";
 
-export function ShowCard({ show }: { show: ShowCardData }) {
+/** `onOpen`: called when the card is clicked to open the show here (not in a new tab). */
+export function ShowCard({ show, onOpen }: { show: ShowCardData; onOpen?: (roomNumber: number) => void }) {
   return (
     <Link
       href={`/shows/${show.roomNumber}`}
+      onClick={(event) => {
+        if (event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey) onOpen?.(show.roomNumber);
+      }}
       data-testid="show-card"
       data-room-number={show.roomNumber}
       className="block overflow-hidden rounded-lg border border-zinc-800 bg-zinc-900 hover:border-brand"

@@ -6,7 +6,7 @@ import { TopUpPanel } from "@/components/wallet/top-up-panel";
 import { accountRoleOf, can } from "@/lib/auth/permissions";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { enabledPaymentMethods } from "@/lib/payments/providers";
-import { pageSchema } from "@/lib/shows/schema";
+import { pageSchema } from "@/lib/http/page-param";
 import { earningsAccount, walletAccount } from "@/lib/wallet/accounts";
 import { earningsBalance, walletBalance } from "@/lib/wallet/balance";
 import { statementAccountSchema } from "@/lib/wallet/schema";

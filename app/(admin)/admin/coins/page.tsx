@@ -4,7 +4,7 @@ import { GrantForm } from "@/components/wallet/grant-form";
 import { StatementTable } from "@/components/wallet/statement-table";
 import { accountRoleOf, can } from "@/lib/auth/permissions";
 import { requireUserOrRedirect } from "@/lib/auth/session";
-import { pageSchema } from "@/lib/shows/schema";
+import { pageSchema } from "@/lib/http/page-param";
 import { grantsAccount } from "@/lib/wallet/accounts";
 import { accountStatement } from "@/lib/wallet/statement";
 

@@ -11,12 +11,10 @@ import { can, showRoleOf } from "@/lib/auth/permissions";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
 import { chatRoomOnPage } from "@/lib/chat/room-state";
 import { currentHlsPlaylist } from "@/lib/egress/hls";
-import { AppError } from "@/lib/errors";
 import { shelfGifts } from "@/lib/gifts/catalog";
 import { showGiftTotal, showLeaderboard } from "@/lib/gifts/leaderboard";
 import { enabledPaymentMethods } from "@/lib/payments/providers";
 import { type ShowDetails, getShowByRoomNumber } from "@/lib/shows/get-show";
-import { joinShowAsViewer } from "@/lib/shows/join-show";
 import { roomNumberSchema } from "@/lib/shows/schema";
 
 type Props = { params: Promise<{ roomNumber: string }> };
@@ -32,16 +30,6 @@ async function loadShow(params: Props["params"]) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const show = await loadShow(params);
   return { title: show.title };
-}
-
-/** The viewer's connection, or the reason they may not have one right now (too many joins). */
-async function viewerConnection(user: SessionUser, roomNumber: number) {
-  try {
-    return { connection: await joinShowAsViewer(user, roomNumber), refusal: null };
-  } catch (error) {
-    if (error instanceof AppError && error.code === "RATE_LIMITED") return { connection: null, refusal: error.message };
-    throw error;
-  }
 }
 
 /** The gift parts of the room: animations, the board, and the shelf for everyone but the host. */
@@ -64,13 +52,13 @@ export default async function WatchPage({ params }: Props) {
   if (show.status !== "LIVE") return <ShowEnded title={show.title} />;
 
   const user = await getCurrentUser();
-  // Minted in the server render (not fetched after hydration): it saves a round trip on join.
-  // This page is per user and never cached; the token lives 5 minutes and only subscribes.
-  const { connection, refusal } = user ? await viewerConnection(user, show.roomNumber) : { connection: null, refusal: null };
+  // Signed-in viewers get their LiveKit token from the token route, asked by the browser as
+  // early as it can: on the click in the room list, so connecting overlaps this very answer
+  // (components/room/viewer-join.ts). Visitors are offered to log in, or the HLS stream.
   // The last messages come with the page, not in a request after it.
-  const chat = user && connection ? await chatRoomOnPage(user, show) : null;
+  const chat = user ? await chatRoomOnPage(user, show) : null;
   const hlsAvailable = !user && (await currentHlsPlaylist(show)) !== null;
-  const slots = connection && user ? await giftSlots(user, show) : undefined;
+  const slots = user ? await giftSlots(user, show) : undefined;
   return (
     <section className="space-y-4">
       <header>
@@ -82,13 +70,9 @@ export default async function WatchPage({ params }: Props) {
           {user && can(showRoleOf(user, show), "show.report") ? <ReportShowButton roomNumber={show.roomNumber} /> : null}
         </p>
       </header>
-      {refusal ? (
-        <p role="alert" className="rounded-lg border border-amber-700 bg-amber-950 p-4 text-amber-200">
-          {refusal}
-        </p>
-      ) : connection && chat ? (
+      {user && chat ? (
         <ViewerRoom
-          connection={connection}
+          roomNumber={show.roomNumber}
           title={show.title}
           hostIdentity={show.host.id}
           initialViewers={show.viewerCount}
