@@ -10,6 +10,7 @@ import type { EgressOutputs } from "@/lib/egress/schema";
 import { trimToVideo } from "@/lib/egress/trim-recording";
 import { defineJob } from "@/lib/jobs/define";
 import type { EgressJob } from "@/lib/livekit/egress";
+import { applyStreamResults } from "@/lib/push/destinations";
 import { roomNumberFromName } from "@/lib/shows/room-name";
 
 const fileSchema = z.object({
@@ -87,6 +88,7 @@ export async function applyEgressEvent(tx: Tx, job: EgressJob): Promise<void> {
   if (kind === "MP4" && job.files.length > 0) outputs.files = job.files.map(asIs);
   const finishing = kind === "MP4" && job.status === "COMPLETE" && job.files.length > 0;
   await recordEgress(tx, show.id, kind, finishing ? { ...job, status: "ENDING" } : job, outputs);
+  if (kind === "RTMP") await applyStreamResults(tx, job);
   if (finishing) {
     await finishRecordingJob.enqueue(
       { egressId: job.egressId, files: job.files, endedAt: job.endedAt },
