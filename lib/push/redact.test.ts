@@ -3,7 +3,8 @@ import { livekitRedactedUrl, maskPushUrl } from "./redact";
 
 describe("livekitRedactedUrl (as Egress v1.8.6 reports stream URLs)", () => {
   it("keeps three characters of each end of a long key", () => {
-    expect(livekitRedactedUrl("rtmp://127.0.0.1:1935/live/test-key")).toBe("rtmp://127.0.0.1:1935/live/{tes...key}");
+    expect(livekitRedactedUrl("rtmp://127.0.0.1:1935/live/test-key-1")).toBe("rtmp://127.0.0.1:1935/live/{tes...y-1}");
+    expect(livekitRedactedUrl("rtmp://127.0.0.1:1935/live/test-key")).toBe("rtmp://127.0.0.1:1935/live/{te...ey}");
     expect(livekitRedactedUrl("rtmps://a.b.c/app/x/secretkey123 live=1")).toBe("rtmps://a.b.c/app/x/{sec...123} live=1");
   });
   it("keeps fewer characters of short keys", () => {
