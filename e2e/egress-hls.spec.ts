@@ -51,11 +51,15 @@ test("the host starts HLS; anyone can watch it without logging in; ending the sh
   expect(segmentResponse.headers()["content-type"]).toBe("video/mp2t");
   const probe = await ffprobe(segmentUrl);
   expect(probe.streams.map((s) => s.codec_name).sort()).toEqual(["aac", "h264"]);
-  const base = src?.slice(0, src.lastIndexOf("/")) ?? "";
+  // Every request carries the viewer's signed link; with it, still nothing but the run's files.
+  const signed = new URL(src ?? "");
+  const token = `?t=${encodeURIComponent(signed.searchParams.get("t") ?? "")}`;
+  expect(segment).toContain(token); // the playlist signs its segments (players that add nothing)
+  const base = `${signed.origin}${signed.pathname.slice(0, signed.pathname.lastIndexOf("/"))}`;
   for (const bad of ["secrets.env", "..%2F..%2F..%2Fsecrets.env", "seg_1.ts", "live.m3u8/x", "../live.m3u8"]) {
-    expect((await page.request.get(`${base}/${bad}`)).status(), bad).toBe(404);
+    expect((await page.request.get(`${base}/${bad}${token}`)).status(), bad).toBe(404);
   }
-  expect((await page.request.get(`/api/hls/${roomNumber}/0000000000000000/live.m3u8`)).status()).toBe(404);
+  expect((await page.request.get(`/api/hls/${roomNumber}/0000000000000000/live.m3u8${token}`)).status()).toBe(404);
   expect((await page.request.get(`/api/hls/abc/x/live.m3u8`)).status()).toBe(404);
 
   // Files land under the stack's data directory.
@@ -73,7 +77,7 @@ test("the host starts HLS; anyone can watch it without logging in; ending the sh
   // The ended run's files are no longer served, though they are still on disk…
   const runDir = path.join(readStack().dataDir, "egress", "hls", String(roomNumber), runId);
   expect(fs.existsSync(path.join(runDir, "index.m3u8"))).toBe(true);
-  for (const url of [src ?? "", segmentUrl, `${base}/index.m3u8`]) {
+  for (const url of [src ?? "", segmentUrl, `${base}/index.m3u8${token}`]) {
     const response = await page.request.get(url);
     expect(response.status(), url).toBe(410);
     expect(response.headers()["access-control-allow-origin"]).toBeUndefined();
