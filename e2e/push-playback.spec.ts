@@ -4,7 +4,7 @@ import { forgetSetting, storeSetting } from "./support/settings";
 import { goLive } from "./support/studio";
 import { userPage } from "./support/users";
 
-const LINK_SECONDS = 12;
+const LINK_SECONDS = 20;
 
 /** Every playlist URL the page asked for, newest last (each carries the signed link it used). */
 function playlistRequests(page: Page): string[] {
@@ -43,6 +43,10 @@ test("the playback link plays and renews itself; tampered, missing and expired l
     const visitor = await browser.newContext();
     const page = await visitor.newPage();
     const requests = playlistRequests(page);
+    page.on("response", (response) => {
+      if (response.status() >= 400) console.log(`visitor: ${response.status()} ${response.url().replace(/t=[^&]+/, "t=…")} at ${new Date().toISOString()}`);
+    });
+    page.on("console", (message) => console.log(`visitor console: ${message.text()}`));
     await page.goto((await link.getAttribute("href")) ?? "");
     const video = page.getByTestId("hls-video");
     await expect(video).toHaveAttribute("data-state", "playing", { timeout: 90_000 });

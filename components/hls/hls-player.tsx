@@ -16,6 +16,8 @@ async function waitForPlaylist(src: string, signal: AbortSignal): Promise<void> 
   }
 }
 
+const MAX_NETWORK_RETRIES = 10;
+
 export function HlsPlayer({ playback, onEnded }: { playback: Playback; onEnded: () => void }) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const [state, setState] = useState<"waiting" | "playing" | "error">("waiting");
@@ -44,10 +46,19 @@ export function HlsPlayer({ playback, onEnded }: { playback: Playback; onEnded: 
         // Every playlist and segment request carries the newest signed link.
         xhrSetup: (xhr, url) => xhr.open("GET", signedUrl(url, token.current), true),
       });
+      // A loaded machine can answer a playlist late or a renewal after its link expired (403):
+      // network failures are retried for a while before the player gives up.
+      let networkRetries = 0;
+      hls.on(Hls.Events.FRAG_LOADED, () => {
+        networkRetries = 0;
+      });
       hls.on(Hls.Events.ERROR, (_event, data) => {
         if (!data.fatal) return;
         if (data.type === Hls.ErrorTypes.MEDIA_ERROR) hls?.recoverMediaError();
-        else setState("error");
+        else if (data.type === Hls.ErrorTypes.NETWORK_ERROR && networkRetries < MAX_NETWORK_RETRIES) {
+          networkRetries += 1;
+          setTimeout(() => hls?.startLoad(), 1_000);
+        } else setState("error");
       });
       hls.on(Hls.Events.MANIFEST_PARSED, () => {
         setState("playing");
