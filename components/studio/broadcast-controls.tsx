@@ -69,6 +69,7 @@ export function BroadcastControls({ roomNumber }: { roomNumber: number }) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [pushUrl, setPushUrl] = useState("");
+  const [audioOnly, setAudioOnly] = useState(false);
   // A recording started before the camera is published waits for media that LiveKit has not
   // seen yet; Egress v1.8.6 then took up to ~50 s to start. Offer the switches once it is on air.
   const { isCameraEnabled, isMicrophoneEnabled } = useLocalParticipant();
@@ -151,7 +152,11 @@ export function BroadcastControls({ roomNumber }: { roomNumber: number }) {
               ))}
             </ul>
           ) : null}
-          <StartStop kind="MP4" latest={latest("MP4")} busy={off} onStart={() => run(() => startRecordingAction({ roomNumber }))} onStop={stop} />
+          <label className="flex items-center gap-2 text-xs text-zinc-300">
+            <input type="checkbox" checked={audioOnly} onChange={(e) => setAudioOnly(e.target.checked)} />
+            Audio only
+          </label>
+          <StartStop kind="MP4" latest={latest("MP4")} busy={off} onStart={() => run(() => startRecordingAction({ roomNumber, audioOnly }))} onStop={stop} />
         </OutputRow>
       </ul>
     </section>

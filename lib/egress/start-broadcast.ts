@@ -6,11 +6,12 @@ import type { SessionUser } from "@/lib/auth/session";
 import { showForBroadcaster } from "@/lib/egress/broadcasts";
 import { HLS_LIVE_PLAYLIST, HLS_PLAYLIST, HLS_SEGMENT_PREFIX, hlsRunDir, recordingsDir } from "@/lib/egress/paths";
 import { fillReservation, releaseReservation, reserveEgress } from "@/lib/egress/record-egress";
-import { titleSlug } from "@/lib/egress/recording-name";
+import { titleSlug } from "@/lib/recording/names";
 import type { EgressOutputs } from "@/lib/egress/schema";
 import { AppError } from "@/lib/errors";
 import type { EgressKind } from "@/lib/generated/prisma/enums";
-import { type EgressJob, startHlsComposite, startParticipantMp4, startRtmpComposite } from "@/lib/livekit/egress";
+import { type EgressJob, startAudioMp4, startHlsComposite, startParticipantMp4, startRtmpComposite } from "@/lib/livekit/egress";
+import { microphoneTrackOf } from "@/lib/livekit/rooms";
 import { maskPushUrl } from "@/lib/push/redact";
 import { roomNameFor } from "@/lib/shows/room-name";
 
@@ -20,7 +21,7 @@ const HLS_SEGMENT_SECONDS = 1;
 const LABEL: Record<EgressKind, string> = { HLS: "The HLS stream", RTMP: "The RTMP push", MP4: "The recording" };
 
 /** What to start: RTMP pushes name their (already checked) destinations. */
-export type OutputSpec = { kind: "HLS" } | { kind: "MP4" } | { kind: "RTMP"; urls: string[] };
+export type OutputSpec = { kind: "HLS" } | { kind: "MP4"; audioOnly: boolean } | { kind: "RTMP"; urls: string[] };
 
 export type LiveShow = { id: string; roomNumber: number; title: string; hostId: string };
 
@@ -45,9 +46,12 @@ async function start(spec: OutputSpec, show: LiveShow) {
   }
   const dir = recordingsDir(show.roomNumber);
   await fs.mkdir(dir, { recursive: true });
-  // {time} is filled in by Egress; the part is renamed <title>_<start>_<end>.mp4 when it completes.
-  const job = await startParticipantMp4(roomName, show.hostId, path.join(dir, `${titleSlug(show.title)}_{time}.mp4`));
-  return { job, outputs: { files: [] } };
+  // {time} is filled in by Egress; the file is cut into parts named <title>_<start>_<end>.mp4 when it completes.
+  const filepath = path.join(dir, `${titleSlug(show.title)}_{time}.mp4`);
+  if (!spec.audioOnly) return { job: await startParticipantMp4(roomName, show.hostId, filepath), outputs: { files: [] } };
+  const track = await microphoneTrackOf(roomName, show.hostId);
+  if (!track) throw new AppError("VALIDATION", "Turn your microphone on to record audio.");
+  return { job: await startAudioMp4(roomName, track, filepath), outputs: { files: [] } };
 }
 
 /** A push Egress could not start: the original's "push timed out", with the reason. */
@@ -75,9 +79,9 @@ export async function startOutput(show: LiveShow, spec: OutputSpec, channelId: s
   return started.job;
 }
 
-/** Starts the host's MP4 recording of a live show. */
-export async function startRecording(user: SessionUser, roomNumber: number): Promise<void> {
-  const show = await showForBroadcaster(user, roomNumber);
+/** Starts the host's recording of a live show: camera and microphone, or the microphone only. */
+export async function startRecording(user: SessionUser, input: { roomNumber: number; audioOnly: boolean }): Promise<void> {
+  const show = await showForBroadcaster(user, input.roomNumber);
   if (show.status !== "LIVE") throw new AppError("SHOW_ENDED", "This show has ended.");
-  await startOutput(show, { kind: "MP4" });
+  await startOutput(show, { kind: "MP4", audioOnly: input.audioOnly });
 }

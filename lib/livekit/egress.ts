@@ -83,6 +83,7 @@ function kindOf(info: EgressInfo): EgressKind | null {
     if (r.streamOutputs.length > 0 || r.output.case === "stream") return "RTMP";
     if (r.fileOutputs.length > 0 || r.output.case === "file") return "MP4";
   }
+  if (request.case === "trackComposite") return request.value.fileOutputs.length > 0 ? "MP4" : null; // audio-only recording
   return null;
 }
 
@@ -158,6 +159,13 @@ export async function startParticipantMp4(roomName: string, identity: string, fi
 /** Adds push URLs to, or removes them from, a running RTMP job (multistream); removing the last one ends it. */
 export async function updateStreamUrls(egressId: string, add: string[], remove: string[]): Promise<EgressJob> {
   return toEgressJob(await call(() => egressClient().updateStream(egressId, add, remove)));
+}
+
+/** One audio track (the host's microphone) to an MP4 file with no video stream. */
+export async function startAudioMp4(roomName: string, audioTrackId: string, filepath: string): Promise<EgressJob> {
+  const file = new EncodedFileOutput({ fileType: EncodedFileType.MP4, filepath });
+  const info = await call(() => egressClient().startTrackCompositeEgress(roomName, { file }, { audioTrackId }));
+  return toEgressJob(info);
 }
 
 export async function stopEgress(egressId: string): Promise<EgressJob> {

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { userAction } from "@/lib/actions/safe-action";
-import { stopBroadcastSchema } from "@/lib/egress/schema";
+import { startRecordingSchema, stopBroadcastSchema } from "@/lib/egress/schema";
 import { startRecording } from "@/lib/egress/start-broadcast";
 import { stopBroadcast } from "@/lib/egress/stop-broadcast";
 import { addDestination, pushStatus, startHlsPush, stopDestination } from "@/lib/push/push";
@@ -34,8 +34,8 @@ export const addDestinationAction = userAction(addDestinationSchema, (input, use
 
 export const stopDestinationAction = userAction(stopDestinationSchema, (input, user) => stopDestination(user, input));
 
-export const startRecordingAction = userAction(showRefSchema, async (input, user) => {
-  await startRecording(user, input.roomNumber);
+export const startRecordingAction = userAction(startRecordingSchema, async (input, user) => {
+  await startRecording(user, input);
   return pushStatus(user, input.roomNumber);
 });
 

@@ -2,9 +2,11 @@ import { formatDuration, intervalToDuration } from "date-fns";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { RecordingList } from "@/components/recording/recording-list";
 import { AwaitShowEnd } from "@/components/studio/await-show-end";
 import { can, showRoleOf } from "@/lib/auth/permissions";
 import { requireUserOrRedirect } from "@/lib/auth/session";
+import { recordingsOfShow } from "@/lib/recording/replay";
 import { getShowByRoomNumber } from "@/lib/shows/get-show";
 import { roomNumberSchema } from "@/lib/shows/schema";
 
@@ -46,6 +48,7 @@ export default async function ShowSummaryPage({ params }: { params: Promise<{ ro
         <Stat label="Unique viewers" value={show.uniqueViewers} testId="stat-unique" />
         <Stat label="Likes" value={show.likes} testId="stat-likes" />
       </dl>
+      <RecordingList roomNumber={show.roomNumber} showId={show.id} initial={await recordingsOfShow(show.id)} />
       <Link href="/studio" className="text-brand hover:underline">
         Go live again
       </Link>
