@@ -42,6 +42,9 @@ test("an egress_ended webhook is answered at once; the slow recording finish run
   fs.mkdirSync(dir, { recursive: true });
   const raw = path.join(dir, `long-take_${tag}.mp4`);
   await bigRecording(raw);
+  // Egress writes recordings as the stack's service user; so must this stand-in, or the app may not trim it.
+  const { serviceUser } = readStack().security;
+  if (serviceUser) await run("chown", ["-R", `${serviceUser}:`, dir]);
   const size = fs.statSync(raw).size;
   // The recording's row, as its start left it (LiveKit never heard of this job: the reconcile
   // loop would call it lost after a few seconds, so the webhook follows at once).

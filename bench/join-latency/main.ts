@@ -3,23 +3,17 @@
 // of the same browser (the floor WebRTC itself sets on this machine), measured in the same run.
 //
 //   npm run bench:join        (starts and stops its own stack; see bench/README.md)
-import type { Browser, Page } from "@playwright/test";
+import type { Browser } from "@playwright/test";
 
 import { goLive } from "../../e2e/support/studio";
 import { newUser, register } from "../../e2e/support/users";
 import { launchBrowser, newContext } from "../support/browser";
+import { openPeerBaseline } from "../support/peer-baseline";
 import { startStack } from "../support/stack";
 import type { RunningStack } from "../support/stack";
 import { loadLine, percentile, table } from "../support/stats";
-import {
-  installJoinProbe,
-  openCamera,
-  receiverAnswer,
-  senderAccept,
-  senderOffer,
-  startBaselineReceiver,
-} from "./probes";
-import type { BaselineProbe, JoinProbe } from "./probes";
+import { installJoinProbe } from "./probes";
+import type { JoinProbe } from "./probes";
 
 const RUNS = 10;
 const WARM_UP_RUNS = 1; // the first join also loads the watch page's code and LiveKit's: shown, not counted
@@ -90,20 +84,6 @@ async function joinOnce(viewer: Awaited<ReturnType<typeof newContext>>, roomNumb
   }
 }
 
-/** One raw WebRTC connection: fresh peer connections, offer/answer relayed by Playwright. */
-async function baselineOnce(sender: Page, receiver: Page): Promise<{ total: number; how: string }> {
-  const startAt = await receiver.evaluate(startBaselineReceiver);
-  const offer = await sender.evaluate(senderOffer);
-  const answer = await receiver.evaluate(receiverAnswer, offer);
-  await sender.evaluate(senderAccept, answer);
-  await receiver.waitForFunction(() => (window as unknown as { __probe: BaselineProbe }).__probe.frameAt !== undefined, null, {
-    timeout: RUN_TIMEOUT_MS,
-    polling: 50,
-  });
-  const probe = await receiver.evaluate(() => (window as unknown as { __probe: BaselineProbe }).__probe);
-  return { total: (probe.frameAt ?? Number.NaN) - startAt, how: probe.how ?? "?" };
-}
-
 async function bench(browser: Browser, appUrl: string): Promise<void> {
   // The host goes live through the UI, exactly as in the e2e tests, and stays live throughout.
   const hostContext = await newContext(browser, appUrl);
@@ -117,15 +97,7 @@ async function bench(browser: Browser, appUrl: string): Promise<void> {
   await register(viewerPage, newUser("Viewer"));
   await viewerPage.close();
 
-  // The baseline's pages live on the app's origin only because getUserMedia needs a secure
-  // context (127.0.0.1 is one); they load nothing of the app but a JSON health answer.
-  const senderContext = await newContext(browser);
-  const sender = await senderContext.newPage();
-  await sender.goto(`${appUrl}/api/health`);
-  await sender.evaluate(openCamera);
-  const receiverContext = await newContext(browser);
-  const receiver = await receiverContext.newPage();
-  await receiver.goto(`${appUrl}/api/health`);
+  const baseline = await openPeerBaseline(browser, appUrl);
 
   const joins: JoinRun[] = [];
   const raw: number[] = [];
@@ -134,7 +106,7 @@ async function bench(browser: Browser, appUrl: string): Promise<void> {
   // Interleaved, so a burst of load from elsewhere on this shared machine hits both series alike.
   for (let i = 0; i < WARM_UP_RUNS + RUNS; i++) {
     const join = await joinOnce(viewer, roomNumber);
-    const base = await baselineOnce(sender, receiver);
+    const base = await baseline.once();
     const label = i < WARM_UP_RUNS ? "warm-up" : `run ${i - WARM_UP_RUNS + 1}`;
     process.stdout.write(`${label.padEnd(8)} join ${ms(join.total).padStart(8)}   raw peer connection ${ms(base.total).padStart(8)}\n`);
     if (i < WARM_UP_RUNS) continue;
@@ -182,7 +154,7 @@ async function bench(browser: Browser, appUrl: string): Promise<void> {
   );
   process.stdout.write(`${loadLine()}\n`);
 
-  await Promise.all([hostContext, viewer, senderContext, receiverContext].map((c) => c.close()));
+  await Promise.all([hostContext.close(), viewer.close(), baseline.close()]);
 }
 
 async function main(): Promise<void> {

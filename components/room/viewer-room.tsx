@@ -8,9 +8,11 @@ import { RoomNotices } from "@/components/room/room-notices";
 import { useRoomActivity } from "@/components/room/use-room-activity";
 import { useShowEnd } from "@/components/room/use-show-end";
 import { ShowEnded } from "@/components/shows/show-ended";
+import { GuestTiles } from "@/components/stage/guest-tiles";
+import { ViewerStage } from "@/components/stage/viewer-stage";
 
 export type ViewerRoomProps = {
-  connection: { serverUrl: string; token: string };
+  connection: { serverUrl: string; token: string; roomNumber: number };
   title: string;
   hostIdentity: string;
   initialViewers: number;
@@ -24,10 +26,12 @@ function RoomBody({ props, onEnded }: { props: ViewerRoomProps; onEnded: () => v
     <div className="grid gap-6 md:grid-cols-[3fr_1fr]">
       <div className="space-y-2">
         <HostStage hostIdentity={props.hostIdentity} hostAway={hostAway} />
+        <GuestTiles />
         <RoomAudioRenderer />
         <StartAudio label="Click to turn on sound" className="rounded bg-zinc-800 px-3 py-1 text-sm" />
       </div>
       <aside className="space-y-4">
+        <ViewerStage roomNumber={props.connection.roomNumber} />
         <p className="text-sm text-zinc-300">
           <span data-testid="viewer-count">{viewers}</span> watching
         </p>

@@ -2,6 +2,7 @@
 
 import {
   LiveKitRoom,
+  RoomAudioRenderer,
   VideoTrack,
   isTrackReference,
   useConnectionState,
@@ -16,6 +17,10 @@ import { MemberList } from "@/components/room/member-list";
 import { RoomNotices } from "@/components/room/room-notices";
 import { useShowEnd } from "@/components/room/use-show-end";
 import { useRoomActivity } from "@/components/room/use-room-activity";
+import { GuestTiles } from "@/components/stage/guest-tiles";
+import { HostStageProvider } from "@/components/stage/host-stage-context";
+import { HostStagePanel } from "@/components/stage/host-stage-panel";
+import { InviteButton } from "@/components/stage/invite-button";
 import { BroadcastControls } from "@/components/studio/broadcast-controls";
 import type { DeviceChoice } from "@/components/studio/camera-preview";
 import { Button } from "@/components/ui/button";
@@ -77,26 +82,34 @@ function ConsoleBody({ session }: { session: HostSession }) {
   }
 
   return (
-    <div className="grid gap-6 md:grid-cols-[2fr_1fr]">
-      <SelfView />
-      <div className="space-y-4">
-        <div className="flex items-center gap-2">
-          <LiveBadge />
-          <span className="text-sm text-zinc-400">Room {roomNumber}</span>
+    <HostStageProvider roomNumber={roomNumber}>
+      <div className="grid gap-6 md:grid-cols-[2fr_1fr]">
+        <div className="space-y-2">
+          <SelfView />
+          <GuestTiles />
+          {/* the guests' voices */}
+          <RoomAudioRenderer />
         </div>
-        <h1 className="text-xl font-semibold">{session.title}</h1>
-        <p className="text-sm text-zinc-300">
-          <span data-testid="viewer-count">{viewers}</span> watching
-        </p>
-        <FormError message={error} />
-        <Button variant="danger" onClick={endShow} disabled={ending} className="w-full">
-          {ending ? "Ending…" : "End show"}
-        </Button>
-        <BroadcastControls roomNumber={roomNumber} />
-        <MemberList />
-        <RoomNotices notices={notices} />
+        <div className="space-y-4">
+          <div className="flex items-center gap-2">
+            <LiveBadge />
+            <span className="text-sm text-zinc-400">Room {roomNumber}</span>
+          </div>
+          <h1 className="text-xl font-semibold">{session.title}</h1>
+          <p className="text-sm text-zinc-300">
+            <span data-testid="viewer-count">{viewers}</span> watching
+          </p>
+          <FormError message={error} />
+          <Button variant="danger" onClick={endShow} disabled={ending} className="w-full">
+            {ending ? "Ending…" : "End show"}
+          </Button>
+          <HostStagePanel />
+          <BroadcastControls roomNumber={roomNumber} />
+          <MemberList actions={(m) => <InviteButton member={m} hostIdentity={localParticipant.identity} />} />
+          <RoomNotices notices={notices} />
+        </div>
       </div>
-    </div>
+    </HostStageProvider>
   );
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { showEvents } from "@/lib/shows/events";
+import { stageEvents } from "@/lib/stage/events";
 
 /**
  * Every message the server sends into a show's LiveKit room, on topic ROOM_TOPIC, always after
@@ -8,7 +9,7 @@ import { showEvents } from "@/lib/shows/events";
  */
 export const ROOM_TOPIC = "suixin.show";
 
-export const roomEventSchema = z.discriminatedUnion("type", [...showEvents]);
+export const roomEventSchema = z.discriminatedUnion("type", [...showEvents, ...stageEvents]);
 
 export type RoomEvent = z.infer<typeof roomEventSchema>;
 export type RoomEventType = RoomEvent["type"];

@@ -8,12 +8,24 @@ import type { Loop } from "@/lib/leader";
 import { showEndedJob } from "@/lib/shows/end-show";
 import { hostTimeoutJob } from "@/lib/shows/host-timeout";
 import { reconcileLoop } from "@/lib/shows/reconcile-loop";
+import { inviteExpiryJob } from "@/lib/stage/invites";
+import { publishDeadlineJob, revokeStageAccessJob } from "@/lib/stage/seats";
+import { stageSyncLoop } from "@/lib/stage/sync";
 import { closeStrayRoomJob } from "@/lib/webhooks/apply-livekit-event";
 import { purgeWebhookDeliveriesLoop } from "@/lib/webhooks/purge-loop";
 
 // Every background job and leader loop of the app, by domain: a job's module defines it
 // (defineJob / Loop) and is listed here so the runner knows it.
 
-export const jobs: readonly Job[] = [hostTimeoutJob, showEndedJob, roomEventJob, finishRecordingJob, closeStrayRoomJob];
+export const jobs: readonly Job[] = [
+  hostTimeoutJob,
+  showEndedJob,
+  roomEventJob,
+  finishRecordingJob,
+  closeStrayRoomJob,
+  inviteExpiryJob,
+  publishDeadlineJob,
+  revokeStageAccessJob,
+];
 
-export const loops: readonly Loop[] = [reconcileLoop, hlsRetentionLoop, purgeWebhookDeliveriesLoop, releaseDeadWorkersLoop];
+export const loops: readonly Loop[] = [reconcileLoop, hlsRetentionLoop, purgeWebhookDeliveriesLoop, releaseDeadWorkersLoop, stageSyncLoop];

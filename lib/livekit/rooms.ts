@@ -6,18 +6,19 @@ import { livekitConfig } from "@/lib/livekit/config";
 
 let client: RoomServiceClient | undefined;
 
-function roomService(): RoomServiceClient {
+/** The one RoomServiceClient (for lib/livekit modules only). */
+export function roomService(): RoomServiceClient {
   const { apiUrl, apiKey, apiSecret } = livekitConfig();
   client ??= new RoomServiceClient(apiUrl, apiKey, apiSecret);
   return client;
 }
 
-function isNotFound(error: unknown): boolean {
+export function isNotFound(error: unknown): boolean {
   return error instanceof ServerError && (error.status === 404 || error.code === "not_found");
 }
 
 /** Turns "LiveKit is down" into an error a user can read, instead of a stack trace. */
-async function call<T>(what: string, run: () => Promise<T>): Promise<T> {
+export async function call<T>(what: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {

@@ -28,6 +28,11 @@ export const defaultLimits = {
   "push.start": { points: 20, durationSeconds: 60, what: "Starting pushes too often" },
   // A watch page renews its link every few minutes; per viewer id.
   "playback.renew": { points: 20, durationSeconds: 60, what: "Renewing the playback link too often" },
+  // Joint broadcast (lib/stage): per user.
+  "stage.invite": { points: 30, durationSeconds: 60, what: "Inviting viewers on stage too often" },
+  "stage.hand": { points: 10, durationSeconds: 60, what: "Raising and lowering your hand too often" },
+  "stage.answer": { points: 20, durationSeconds: 60, what: "Answering stage invites too often" },
+  "stage.control": { points: 60, durationSeconds: 60, what: "Changing the stage too often" },
 } as const satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof defaultLimits;

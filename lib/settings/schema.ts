@@ -26,6 +26,10 @@ export const settingSchemas = {
   platformSharePercent: z.number().int().min(0).max(100),
   /** Words masked in chat (case-insensitive, whole words). */
   wordFilter: z.array(z.string().trim().min(1).max(40)).max(1000),
+  /** How long an invite on stage waits for the viewer's answer (the dialog's countdown). */
+  stageInviteSeconds: z.number().int().min(5).max(300),
+  /** How long a new guest has to get camera and microphone published before being taken off stage. */
+  stagePublishSeconds: z.number().int().min(5).max(120),
 } as const satisfies Record<string, z.ZodType>;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -49,6 +53,8 @@ export const builtInSettings: Settings = {
   testTopUpEnabled: false,
   platformSharePercent: 0,
   wordFilter: ["fuck", "shit", "cunt"],
+  stageInviteSeconds: 30,
+  stagePublishSeconds: 20,
 };
 
 /**

@@ -7,6 +7,7 @@ import type { EndReason } from "@/lib/generated/prisma/enums";
 import { defineJob } from "@/lib/jobs/define";
 import { deleteRoom } from "@/lib/livekit/rooms";
 import { roomNameFor } from "@/lib/shows/room-name";
+import { closeStage } from "@/lib/stage/close-stage";
 
 const REASONS = ["HOST", "HOST_TIMEOUT", "OPERATOR", "ROOM_GONE"] as const satisfies readonly EndReason[];
 
@@ -47,6 +48,7 @@ export async function endShowIn(tx: Tx, showId: string, reason: EndReason, now =
   });
   if (count === 0) return false;
   await tx.participantSession.updateMany({ where: { showId, leftAt: null }, data: { leftAt: now } });
+  await closeStage(tx, showId, now);
   const { roomNumber } = await tx.show.findUniqueOrThrow({ where: { id: showId }, select: { roomNumber: true } });
   await showEndedJob.enqueue({ showId, roomNumber, reason }, { tx, jobKey: `show-ended:${showId}` });
   return true;

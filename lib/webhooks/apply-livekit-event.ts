@@ -8,6 +8,7 @@ import type { LiveKitEvent } from "@/lib/livekit/webhook";
 import { participantJoined, participantLeft } from "@/lib/presence/participant-events";
 import { endShowIn } from "@/lib/shows/end-show";
 import { liveShowInRoom } from "@/lib/shows/live-show-in-room";
+import { applyStageTrackEvent } from "@/lib/stage/tracks";
 
 /** Rooms exist only for live shows; anything else (a stale client, a leftover) is closed. */
 export const closeStrayRoomJob = defineJob("shows.close-stray-room", z.object({ roomName: z.string() }), async ({ roomName }) => {
@@ -35,6 +36,11 @@ async function handle(tx: Tx, event: LiveKitEvent): Promise<void> {
       const show = await liveShowInRoom(tx, event.roomName);
       if (!show) return;
       await (event.event === "participant_joined" ? participantJoined : participantLeft)(tx, show, participant);
+      return;
+    }
+    case "track_published":
+    case "track_unpublished": {
+      await applyStageTrackEvent(tx, event);
       return;
     }
     case "egress_started":

@@ -41,9 +41,15 @@ const TEST_RATE_LIMITS = {
 
 // Defaults of operator settings (lib/settings/schema.ts) per profile. `npm start` is for trying
 // Suixin out, so coins can be topped up for free there; tests also shorten the host's grace
-// period (crash handling runs in seconds) and push to local RTMP receivers.
+// period (crash handling runs in seconds) and stage invites (the expiry test waits for one), and
+// push to local RTMP receivers.
 const DEV_SETTINGS = { testTopUpEnabled: true };
-const TEST_SETTINGS = { hostGraceSeconds: 10, testTopUpEnabled: true, allowPrivateRtmp: true };
+const TEST_SETTINGS = {
+  hostGraceSeconds: 10,
+  testTopUpEnabled: true,
+  allowPrivateRtmp: true,
+  stageInviteSeconds: 20,
+};
 
 const APP_SETTINGS: Record<ProfileName, Record<string, string>> = {
   dev: { SUIXIN_RECONCILE_SECONDS: "15", SUIXIN_SETTINGS: JSON.stringify(DEV_SETTINGS) },

@@ -3,12 +3,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RecordingList } from "@/components/recording/recording-list";
+import { StageGuestList } from "@/components/stage/stage-guest-list";
 import { AwaitShowEnd } from "@/components/studio/await-show-end";
 import { can, showRoleOf } from "@/lib/auth/permissions";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { recordingsOfShow } from "@/lib/recording/replay";
 import { getShowByRoomNumber } from "@/lib/shows/get-show";
 import { roomNumberSchema } from "@/lib/shows/schema";
+import { guestsOfShow } from "@/lib/stage/state";
 
 export const metadata: Metadata = { title: "Show summary" };
 
@@ -33,6 +35,7 @@ export default async function ShowSummaryPage({ params }: { params: Promise<{ ro
   if (!show || !can(showRoleOf(user, show), "show.end")) notFound();
   if (show.status === "LIVE") return <AwaitShowEnd />;
 
+  const guests = await guestsOfShow(show.id);
   const duration = formatDuration(intervalToDuration({ start: show.startedAt, end: show.endedAt ?? show.startedAt })) || "0 seconds";
   return (
     <section className="space-y-6">
@@ -49,6 +52,7 @@ export default async function ShowSummaryPage({ params }: { params: Promise<{ ro
         <Stat label="Likes" value={show.likes} testId="stat-likes" />
       </dl>
       <RecordingList roomNumber={show.roomNumber} showId={show.id} initial={await recordingsOfShow(show.id)} />
+      <StageGuestList guests={guests} />
       <Link href="/studio" className="text-brand hover:underline">
         Go live again
       </Link>

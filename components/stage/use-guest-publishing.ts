@@ -1,0 +1,57 @@
+"use client";
+
+import { useLocalParticipant, useLocalParticipantPermissions } from "@livekit/components-react";
+import { createLocalTracks, type LocalParticipant, type LocalTrack, VideoPresets } from "livekit-client";
+import { type RefObject, useEffect, useState } from "react";
+import { useParticipantAttributes } from "@/components/stage/use-participant-attributes";
+import { roleOf } from "@/lib/stage/attributes";
+
+/** A guest's camera (360p: a tile, not the main picture) and microphone. */
+export function openCameraAndMic(): Promise<LocalTrack[]> {
+  return createLocalTracks({ audio: true, video: { resolution: VideoPresets.h360.resolution } });
+}
+
+async function stopPublishing(participant: LocalParticipant): Promise<void> {
+  const tracks = [...participant.trackPublications.values()].flatMap((p) => (p.track ? [p.track] : []));
+  await Promise.all(tracks.map((t) => participant.unpublishTrack(t, true)));
+}
+
+/**
+ * Publishes camera + microphone while the server has made this connection a guest (role
+ * attribute and publishing rights, both set by the server), and stops them when it no longer
+ * is. `preparedRef` holds tracks opened at the Accept click, so the camera warms up while the
+ * server seats the guest.
+ */
+export function useGuestPublishing(preparedRef: RefObject<Promise<LocalTrack[]> | null>) {
+  const { localParticipant } = useLocalParticipant();
+  const attributes = useParticipantAttributes(localParticipant);
+  const permissions = useLocalParticipantPermissions();
+  const isGuest = roleOf(attributes) === "guest" && Boolean(permissions?.canPublish);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!isGuest) {
+      void stopPublishing(localParticipant);
+      return;
+    }
+    let cancelled = false;
+    const opening = preparedRef.current ?? openCameraAndMic();
+    preparedRef.current = null;
+    opening
+      .then(async (tracks) => {
+        if (cancelled) {
+          for (const t of tracks) t.stop();
+          return;
+        }
+        setError(null);
+        // One video layer: a small tile, and two cores shared by everyone in the tests.
+        await Promise.all(tracks.map((t) => localParticipant.publishTrack(t, { simulcast: false })));
+      })
+      .catch((e: unknown) => setError(`Camera or microphone unavailable: ${e instanceof Error ? e.message : String(e)}`));
+    return () => {
+      cancelled = true;
+    };
+  }, [isGuest, localParticipant, preparedRef]);
+
+  return { isGuest, error };
+}
