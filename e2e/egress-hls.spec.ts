@@ -14,8 +14,8 @@ test("the host starts HLS; anyone can watch it without logging in; ending the sh
 
   const clickedAt = Date.now();
   await host.page.getByRole("button", { name: "Start HLS stream" }).click();
-  await expectControlStatus(host.page, "HLS", "ACTIVE");
-  const active = await expectEgressStatus(roomNumber, "HLS", "ACTIVE");
+  await expectControlStatus(host.page, "HLS", "ACTIVE", 120_000);
+  const active = await expectEgressStatus(roomNumber, "HLS", "ACTIVE", 120_000);
   console.log(`HLS: start → ACTIVE ${((Date.now() - clickedAt) / 1000).toFixed(1)} s`);
 
   // A visitor without an account opens the shared link.

@@ -16,7 +16,7 @@ test("push channel rules: already pushing, the link kept across a new show, recl
   try {
     const roomA = await goLive(studio, `Channel A ${Date.now()}`);
     await studio.getByRole("button", { name: "Start HLS stream" }).click();
-    await expectControlStatus(studio, "HLS", "ACTIVE");
+    await expectControlStatus(studio, "HLS", "ACTIVE", 120_000);
     await expect(hlsRow.getByTestId("channel-state")).toContainText("pushing");
     const first = (await link.getAttribute("href")) ?? "";
     const channelId = first.replace("/play/", "");
@@ -48,7 +48,7 @@ test("push channel rules: already pushing, the link kept across a new show, recl
     const roomB = await goLive(studio, `Channel B ${Date.now()}`);
     await expect(hlsRow.getByTestId("channel-state")).toContainText("held");
     await studio.getByRole("button", { name: "Start HLS stream" }).click();
-    await expectControlStatus(studio, "HLS", "ACTIVE");
+    await expectControlStatus(studio, "HLS", "ACTIVE", 120_000);
     await expect(link).toHaveAttribute("href", first);
     await expect(page.getByTestId("hls-video")).toHaveAttribute("data-state", "playing", { timeout: 90_000 });
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Channel B");
@@ -64,7 +64,7 @@ test("push channel rules: already pushing, the link kept across a new show, recl
     await expect(page.getByTestId("channel-not-found")).toBeVisible();
     // …and the next push gets a new link.
     await studio.getByRole("button", { name: "Start HLS stream" }).click();
-    await expectControlStatus(studio, "HLS", "ACTIVE");
+    await expectControlStatus(studio, "HLS", "ACTIVE", 120_000);
     await expect(link).toHaveAttribute("href", /^\/play\/[a-z0-9]+$/);
     expect(await link.getAttribute("href")).not.toBe(first);
 

@@ -22,6 +22,10 @@ export function HlsPlayer({ playback, onEnded }: { playback: Playback; onEnded: 
   const videoRef = useRef<HTMLVideoElement>(null);
   const [state, setState] = useState<"waiting" | "playing" | "error">("waiting");
   const token = usePlaybackLink(playback, onEnded);
+  const onEndedRef = useRef(onEnded);
+  useEffect(() => {
+    onEndedRef.current = onEnded;
+  }, [onEnded]);
   const src = playback.playlistPath;
 
   useEffect(() => {
@@ -55,6 +59,7 @@ export function HlsPlayer({ playback, onEnded }: { playback: Playback; onEnded: 
       hls.on(Hls.Events.ERROR, (_event, data) => {
         if (!data.fatal) return;
         if (data.type === Hls.ErrorTypes.MEDIA_ERROR) hls?.recoverMediaError();
+        else if (data.response?.code === 410) onEndedRef.current(); // the push stopped: the page shows what comes next
         else if (data.type === Hls.ErrorTypes.NETWORK_ERROR && networkRetries < MAX_NETWORK_RETRIES) {
           networkRetries += 1;
           setTimeout(() => hls?.startLoad(), 1_000);
