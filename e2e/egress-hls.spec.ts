@@ -45,7 +45,7 @@ test("the host starts HLS; anyone can watch it without logging in; ending the sh
   expect(playlist.headers()["access-control-allow-origin"]).toBeUndefined();
   const text = await playlist.text();
   expect(text).toMatch(/#EXT-X-TARGETDURATION:[12]\b/);
-  const segment = text.split("\n").find((line) => line.endsWith(".ts"));
+  const segment = text.split("\n").find((line) => line.startsWith("seg_"));
   const segmentUrl = new URL(segment ?? "", src).toString();
   const segmentResponse = await page.request.get(segmentUrl);
   expect(segmentResponse.headers()["content-type"]).toBe("video/mp2t");

@@ -105,6 +105,14 @@ test("a recording is cut into parts of the operator's length, with no gap or ove
     await expect(video).toHaveAttribute("data-part", "0", { timeout: 20_000 });
     await viewer.close();
 
+    // The studio's past shows list the show with its recordings and replay.
+    await host.page.goto("/studio");
+    const past = host.page.getByTestId("past-show").filter({ hasText: `room ${roomNumber}` });
+    await expect(past).toContainText("2 recordings");
+    await expect(past.getByRole("link", { name: "Replay" })).toHaveAttribute("href", /^\/replay\/[a-z0-9]+$/);
+    await past.getByRole("link").first().click();
+    await expect(host.page).toHaveURL(new RegExp(`/studio/ended/${roomNumber}$`));
+
     // The host deletes the audio-only recording: gone from the list and from the disk.
     await host.page.getByRole("button", { name: "Delete recording 2" }).click();
     await expect(recordings).toHaveCount(1);

@@ -24,6 +24,20 @@ export async function recordingPartsOf(showId: string) {
   );
 }
 
+/** The host's last ended shows with how many recordings each has (the studio's "past shows"). */
+export async function pastShowsOf(hostId: string, take = 10) {
+  const shows = await db.show.findMany({
+    where: { hostId, status: "ENDED" },
+    orderBy: { startedAt: "desc" },
+    take,
+    select: { id: true, roomNumber: true, title: true, startedAt: true, egresses: { where: { kind: "MP4", status: "COMPLETE" }, select: { outputs: true } } },
+  });
+  return shows.map(({ egresses, ...show }) => ({
+    ...show,
+    recordings: egresses.filter((e) => (parseOutputs(e.outputs).files ?? []).length > 0).length,
+  }));
+}
+
 /** A show's finished recordings (one per start/stop), each with its parts, for the host's pages. */
 export async function recordingsOfShow(showId: string) {
   const parts = await recordingPartsOf(showId);
