@@ -20,7 +20,8 @@ export function usePlaybackLink(playback: Playback, onEnded: () => void) {
     const timer = setInterval(async () => {
       const result = await renewPlaybackAction({ roomNumber: playback.roomNumber, token: token.current });
       if (result.ok) token.current = result.data.token;
-      else if (result.error.code === "SHOW_ENDED") ended.current();
+      // stopped, or a link too old to renew: the page reloads its data (a new link, or what comes next)
+      else if (result.error.code === "SHOW_ENDED" || result.error.code === "FORBIDDEN") ended.current();
     }, playback.renewEverySeconds * 1000);
     return () => clearInterval(timer);
   }, [playback]);

@@ -22,7 +22,7 @@ describe("signed playback links", () => {
     const { token, expiresAt } = signPlayback("show-a", viewer, 600, now);
     expect(verifyPlayback(token, "show-a", now)).toEqual({ ok: true, viewer, expiresAt });
     expect(verifyPlayback(token, "show-a", new Date(now.getTime() + 599_000)).ok).toBe(true);
-    expect(verifyPlayback(token, "show-a", new Date(now.getTime() + 600_000))).toEqual({ ok: false, reason: "expired", viewer });
+    expect(verifyPlayback(token, "show-a", new Date(now.getTime() + 600_000))).toEqual({ ok: false, reason: "expired", viewer, expiresAt });
   });
 
   it("refuses another show's token", () => {

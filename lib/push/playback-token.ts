@@ -28,7 +28,10 @@ export function signPlayback(showId: string, viewer: string, ttlSeconds: number,
   return { token, viewer, expiresAt: new Date(expires * 1000) };
 }
 
-export type PlaybackCheck = { ok: true; viewer: string; expiresAt: Date } | { ok: false; reason: "invalid" | "expired"; viewer?: string };
+export type PlaybackCheck =
+  | { ok: true; viewer: string; expiresAt: Date }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "expired"; viewer: string; expiresAt: Date };
 
 /**
  * Checks a token against the show it is used for: the signature first (constant-time), then the
@@ -42,6 +45,6 @@ export function verifyPlayback(token: string | null | undefined, showId: string,
   const expected = signature(showId, viewer, expires);
   const actual = Buffer.from(given, "base64url");
   if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return { ok: false, reason: "invalid" };
-  if (expires * 1000 <= now.getTime()) return { ok: false, reason: "expired", viewer };
+  if (expires * 1000 <= now.getTime()) return { ok: false, reason: "expired", viewer, expiresAt: new Date(expires * 1000) };
   return { ok: true, viewer, expiresAt: new Date(expires * 1000) };
 }

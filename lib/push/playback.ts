@@ -57,15 +57,21 @@ export async function playbackOfChannel(channelId: string): Promise<ChannelPlayb
 
 /**
  * A fresh link for a watch page that is playing: the same viewer, a new expiry. Only a link this
- * app signed for this show is renewed (an expired one too: a tab that slept reconnects); anything
- * else is refused, and a show that stopped pushing answers "ended".
+ * app signed for this show is renewed (an expired one too, for one more lifetime: a tab that slept
+ * reconnects; a link scraped long ago does not); anything else is refused, and a show that stopped
+ * pushing answers "ended".
  */
 export async function renewPlayback(roomNumber: number, token: string): Promise<Playback> {
   const show = await getShowByRoomNumber(roomNumber);
   if (!show) throw new AppError("NOT_FOUND", `There is no show in room ${roomNumber}.`);
   const check = verifyPlayback(token, show.id);
-  const viewer = check.ok ? check.viewer : check.reason === "expired" ? check.viewer : undefined;
-  if (!viewer) throw new AppError("FORBIDDEN", "This playback link is not valid. Reload the page.");
+  if (!check.ok && check.reason === "invalid") throw new AppError("FORBIDDEN", "This playback link is not valid. Reload the page.");
+  // A tab that slept through one renewal gets a new link; a link scraped long ago does not.
+  const { playbackLinkSeconds } = await getSettings();
+  if (!check.ok && Date.now() - check.expiresAt.getTime() > playbackLinkSeconds * 1000) {
+    throw new AppError("FORBIDDEN", "This playback link has expired. Reload the page.");
+  }
+  const { viewer } = check;
   await consume("playback.renew", viewer);
   const playback = show.status === "LIVE" ? await sign(show, viewer) : null;
   if (!playback) throw new AppError("SHOW_ENDED", "This stream has ended.");
