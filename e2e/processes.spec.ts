@@ -16,7 +16,7 @@ test("the services run as the unprivileged service user, Postgres as postgres, n
   const processes = stackProcesses();
   const find = (pattern: RegExp) => processes.filter((p) => pattern.test(p.cmdline));
   for (const [what, pattern] of [
-    ["app", /next-server|next start/],
+    ["app", /next-server|next start|server\.ts/],
     ["livekit", /livekit-server/],
     ["egress", /\/egress(\s|$)/],
     ["redis", /redis-server/],

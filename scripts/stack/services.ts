@@ -269,6 +269,7 @@ function appStep(repoRoot: string, profile: Profile): Step {
     ports,
     preflight: () => {
       nodeBin(repoRoot, "next");
+      nodeBin(repoRoot, "tsx");
     },
     run: async (ctx) => {
       const env = appEnv(ctx);
@@ -281,8 +282,11 @@ function appStep(repoRoot: string, profile: Profile): Step {
         const child = ctx.supervisor.start(
           asService(ctx, {
             name: appName(i),
-            command: nodeBin(ctx.repoRoot, "next"),
-            args: ["start", "-p", String(port), "-H", "127.0.0.1"],
+            // Next.js with the room list's shared cache in front (server.ts), where `next start`
+            // would serve it alone: see README, "A shared cache in front of Next". tsx as a loader of
+            // this one process (no wrapper process between the supervisor and the server).
+            command: process.execPath,
+            args: ["--import", "tsx", "server.ts", "-p", String(port), "-H", "127.0.0.1"],
             cwd: ctx.repoRoot,
             env,
             // Instances are interchangeable and the queue and loops survive one going away:
