@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { HeaderWallet } from "@/components/wallet/header-wallet";
 import { getCurrentUser } from "@/lib/auth/session";
 
 const nav = [
@@ -11,7 +12,7 @@ export async function SiteHeader() {
   const user = await getCurrentUser();
   return (
     <header className="border-b border-zinc-800 bg-zinc-900/80">
-      <nav className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
+      <nav className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-3 sm:gap-6">
         <Link href="/" className="text-lg font-bold text-brand">
           Suixin
         </Link>
@@ -20,10 +21,11 @@ export async function SiteHeader() {
             {label}
           </Link>
         ))}
-        <div className="ml-auto flex items-center gap-3 text-sm">
+        <div className="ml-auto flex min-w-0 items-center gap-2 text-sm sm:gap-3">
           {user ? (
             <>
-              <span data-testid="current-user" className="text-zinc-300">
+              <HeaderWallet userId={user.id} />
+              <span data-testid="current-user" className="min-w-0 truncate text-zinc-300">
                 {user.name}
               </span>
               <SignOutButton />

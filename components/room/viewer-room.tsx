@@ -1,7 +1,12 @@
 "use client";
 
 import { LiveKitRoom, RoomAudioRenderer, StartAudio } from "@livekit/components-react";
-import { useCallback, useState } from "react";
+import { type ReactNode, useCallback, useState } from "react";
+import { ChatPanel } from "@/components/chat/chat-panel";
+import { DanmakuToggle } from "@/components/chat/danmaku-toggle";
+import { RoomChatProvider } from "@/components/chat/room-chat";
+import { StageOverlay } from "@/components/chat/stage-overlay";
+import { LikeCount } from "@/components/likes/like-count";
 import { HostStage } from "@/components/room/host-stage";
 import { MemberList } from "@/components/room/member-list";
 import { RoomNotices } from "@/components/room/room-notices";
@@ -10,6 +15,7 @@ import { useShowEnd } from "@/components/room/use-show-end";
 import { ShowEnded } from "@/components/shows/show-ended";
 import { GuestTiles } from "@/components/stage/guest-tiles";
 import { ViewerStage } from "@/components/stage/viewer-stage";
+import type { ChatRoomState } from "@/lib/chat/room-state";
 
 export type ViewerRoomProps = {
   connection: { serverUrl: string; token: string; roomNumber: number };
@@ -17,24 +23,46 @@ export type ViewerRoomProps = {
   hostIdentity: string;
   initialViewers: number;
   initialHostAway: boolean;
+  /** Parts of other features, rendered inside the room (they may listen to its events). */
+  slots?: {
+    /** over the video (e.g. gift animations) */
+    stage?: ReactNode;
+    /** under the video (e.g. the gift shelf) */
+    belowStage?: ReactNode;
+    /** in the side column (e.g. the gift leaderboard) */
+    aside?: ReactNode;
+  };
+  /** chat history and this viewer's standing, rendered with the page */
+  chat: ChatRoomState;
 };
 
 function RoomBody({ props, onEnded }: { props: ViewerRoomProps; onEnded: () => void }) {
   useShowEnd(onEnded);
   const { notices, viewers, hostAway } = useRoomActivity(props);
   return (
-    <div className="grid gap-6 md:grid-cols-[3fr_1fr]">
-      <div className="space-y-2">
-        <HostStage hostIdentity={props.hostIdentity} hostAway={hostAway} />
+    <div className="grid gap-4 md:grid-cols-[3fr_1fr] md:gap-6">
+      <div className="min-w-0 space-y-2">
+        <div className="relative">
+          <HostStage hostIdentity={props.hostIdentity} hostAway={hostAway} />
+          <StageOverlay />
+          {props.slots?.stage}
+        </div>
         <GuestTiles />
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+          <LikeCount />
+          <DanmakuToggle />
+          <StartAudio label="Click to turn on sound" className="rounded bg-zinc-800 px-3 py-1 text-sm" />
+        </div>
         <RoomAudioRenderer />
-        <StartAudio label="Click to turn on sound" className="rounded bg-zinc-800 px-3 py-1 text-sm" />
+        {props.slots?.belowStage}
       </div>
-      <aside className="space-y-4">
+      <aside className="min-w-0 space-y-4">
         <ViewerStage roomNumber={props.connection.roomNumber} />
         <p className="text-sm text-zinc-300">
           <span data-testid="viewer-count">{viewers}</span> watching
         </p>
+        {props.slots?.aside}
+        <ChatPanel className="h-[min(24rem,50vh)] md:h-[28rem]" />
         <MemberList />
         <RoomNotices notices={notices} />
       </aside>
@@ -56,7 +84,9 @@ export function ViewerRoom(props: ViewerRoomProps) {
       options={{ adaptiveStream: true, dynacast: true }}
       data-testid="viewer-room"
     >
-      <RoomBody props={props} onEnded={onEnded} />
+      <RoomChatProvider roomNumber={props.chat.roomNumber} userId={props.chat.userId} initial={props.chat}>
+        <RoomBody props={props} onEnded={onEnded} />
+      </RoomChatProvider>
     </LiveKitRoom>
   );
 }

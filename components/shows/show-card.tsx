@@ -26,7 +26,8 @@ export function ShowCard({ show }: { show: ShowCardData }) {
           <span>· room {show.roomNumber}</span>
         </p>
         <p className="text-xs text-zinc-500">
-          <span data-testid="card-viewers">{show.viewerCount}</span> watching · <span data-testid="card-likes">{show.likes}</span> likes · live for{" "}
+          <span data-testid="card-viewers">{show.viewerCount}</span> watching · <span data-testid="card-likes">{show.likes}</span> likes ·{" "}
+          <span data-testid="card-gifts">{show.gifts.count}</span> gifts (<span data-testid="card-gift-coins">{show.gifts.coins}</span> coins) · live for{" "}
           {/* Rendered on the server and again in the browser a moment later. */}
           <span suppressHydrationWarning>{formatDistanceToNowStrict(new Date(show.startedAt))}</span>
         </p>

@@ -13,6 +13,12 @@ import { ConnectionState, Track } from "livekit-client";
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
 import { endShowAction } from "@/app/(studio)/studio/actions";
+import { GiftOverlay } from "@/components/gifts/gift-overlay";
+import { HostGiftSummary } from "@/components/gifts/host-gift-summary";
+import { ChatPanel } from "@/components/chat/chat-panel";
+import { RoomChatProvider } from "@/components/chat/room-chat";
+import { StageOverlay } from "@/components/chat/stage-overlay";
+import { LikeCount } from "@/components/likes/like-count";
 import { MemberList } from "@/components/room/member-list";
 import { RoomNotices } from "@/components/room/room-notices";
 import { useShowEnd } from "@/components/room/use-show-end";
@@ -84,26 +90,36 @@ function ConsoleBody({ session }: { session: HostSession }) {
   return (
     <HostStageProvider roomNumber={roomNumber}>
       <div className="grid gap-6 md:grid-cols-[2fr_1fr]">
-        <div className="space-y-2">
-          <SelfView />
+        <div className="space-y-2 self-start">
+          <div className="relative">
+            <SelfView />
+            {/* The VJ sees the hearts; the chat is the list beside, so no comments over the picture. */}
+            <StageOverlay danmaku={false} />
+            <GiftOverlay />
+          </div>
           <GuestTiles />
           {/* the guests' voices */}
           <RoomAudioRenderer />
         </div>
-        <div className="space-y-4">
+        <div className="min-w-0 space-y-4">
           <div className="flex items-center gap-2">
             <LiveBadge />
             <span className="text-sm text-zinc-400">Room {roomNumber}</span>
           </div>
           <h1 className="text-xl font-semibold">{session.title}</h1>
-          <p className="text-sm text-zinc-300">
-            <span data-testid="viewer-count">{viewers}</span> watching
+          <p className="flex items-center gap-4 text-sm text-zinc-300">
+            <span>
+              <span data-testid="viewer-count">{viewers}</span> watching
+            </span>
+            <LikeCount />
           </p>
           <FormError message={error} />
           <Button variant="danger" onClick={endShow} disabled={ending} className="w-full">
             {ending ? "Ending…" : "End show"}
           </Button>
+          <ChatPanel className="h-96" />
           <HostStagePanel />
+          <HostGiftSummary roomNumber={roomNumber} />
           <BroadcastControls roomNumber={roomNumber} />
           <MemberList actions={(m) => <InviteButton member={m} hostIdentity={localParticipant.identity} />} />
           <RoomNotices notices={notices} />
@@ -127,7 +143,9 @@ export function HostConsole({ session }: { session: HostSession }) {
       // sending it (CPU adaptation), so a recording then waited ~47 s to start.
       options={{ dynacast: true, publishDefaults: { simulcast: false } }}
     >
-      <ConsoleBody session={session} />
+      <RoomChatProvider roomNumber={session.connection.roomNumber} userId={null} initial={null}>
+        <ConsoleBody session={session} />
+      </RoomChatProvider>
     </LiveKitRoom>
   );
 }

@@ -16,6 +16,22 @@ const grants = {
   "stage.join": ["viewer"],
   // What a guest may publish: camera and microphone only (see lib/stage/access.ts).
   "stage.publish": ["guest"],
+  // Gifts pay the host: anyone watching may send one, the host not to themselves.
+  "show.gift": ["viewer", "operator"],
+  // What the host earned from a show's gifts (everyone sees its gift count and coin value).
+  "show.earnings": ["host", "operator"],
+  // Coins out of nothing (with a reason): operators only.
+  "wallet.grant": ["operator"],
+  "show.like": ["viewer", "operator"],
+  "show.report": ["viewer", "operator"],
+  "chat.send": ["host", "viewer", "operator"],
+  "chat.report": ["host", "viewer", "operator"],
+  // Moderation in the room: the host in their show, operators anywhere.
+  "chat.delete": ["host", "operator"],
+  "chat.mute": ["host", "operator"],
+  "chat.slow-mode": ["host", "operator"],
+  // The target's side: whom mute and slow mode apply to (never the host or an operator).
+  "chat.moderated": ["viewer"],
 } as const satisfies Record<string, readonly ShowRole[]>;
 
 export type Permission = keyof typeof grants;
@@ -29,4 +45,9 @@ export function showRoleOf(user: { id: string; role: UserRole }, show: { hostId:
   if (show.hostId === user.id) return "host";
   if (user.role === "OPERATOR") return "operator";
   return onStage ? "guest" : "viewer";
+}
+
+/** A user's role outside any show (e.g. the wallet): operators, and everyone else. */
+export function accountRoleOf(user: { role: UserRole }): ShowRole {
+  return user.role === "OPERATOR" ? "operator" : "viewer";
 }

@@ -2,9 +2,11 @@ import "server-only";
 import { finishRecordingJob } from "@/lib/egress/apply-egress-event";
 import { hlsRetentionLoop } from "@/lib/egress/hls-retention";
 import { roomEventJob } from "@/lib/events/queue";
+import { giftAnnouncementJob } from "@/lib/gifts/announce";
 import type { Job } from "@/lib/jobs/define";
 import { releaseDeadWorkersLoop } from "@/lib/jobs/liveness";
 import type { Loop } from "@/lib/leader";
+import { likesFlushLoop } from "@/lib/likes/flush";
 import { showEndedJob } from "@/lib/shows/end-show";
 import { hostTimeoutJob } from "@/lib/shows/host-timeout";
 import { reconcileLoop } from "@/lib/shows/reconcile-loop";
@@ -26,6 +28,7 @@ export const jobs: readonly Job[] = [
   inviteExpiryJob,
   publishDeadlineJob,
   revokeStageAccessJob,
+  giftAnnouncementJob,
 ];
 
-export const loops: readonly Loop[] = [reconcileLoop, hlsRetentionLoop, purgeWebhookDeliveriesLoop, releaseDeadWorkersLoop, stageSyncLoop];
+export const loops: readonly Loop[] = [reconcileLoop, hlsRetentionLoop, purgeWebhookDeliveriesLoop, releaseDeadWorkersLoop, stageSyncLoop, likesFlushLoop];

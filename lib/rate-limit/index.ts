@@ -76,3 +76,31 @@ export async function reset(name: LimitName, key: string): Promise<void> {
   const { counter } = limiter(name);
   await counter.delete(key).catch(() => undefined);
 }
+
+const slots = globalThis as unknown as { suixinSlotLimiters?: Map<string, RateLimiterRedis> };
+
+/**
+ * One use per `seconds` for `key`, for rules whose window is set at run time rather than in
+ * limits.ts (a room's slow mode). Throws RATE_LIMITED with "`what`. Try again in N s.".
+ */
+export async function consumeEvery(scope: string, key: string, seconds: number, what: string): Promise<void> {
+  slots.suixinSlotLimiters ??= new Map();
+  const id = `${scope}:${seconds}`;
+  let counter = slots.suixinSlotLimiters.get(id);
+  if (!counter) {
+    counter = new RateLimiterRedis({
+      storeClient: redis(),
+      keyPrefix: `rl:${id}`,
+      points: 1,
+      duration: seconds,
+      insuranceLimiter: new RateLimiterMemory({ points: 1, duration: seconds }),
+    });
+    slots.suixinSlotLimiters.set(id, counter);
+  }
+  try {
+    await counter.consume(key);
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    throw limited({ points: 1, durationSeconds: seconds, what }, rejection.msBeforeNext);
+  }
+}

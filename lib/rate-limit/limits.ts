@@ -29,6 +29,16 @@ export const defaultLimits = {
   "stage.hand": { points: 10, durationSeconds: 60, what: "Raising and lowering your hand too often" },
   "stage.answer": { points: 20, durationSeconds: 60, what: "Answering stage invites too often" },
   "stage.control": { points: 60, durationSeconds: 60, what: "Changing the stage too often" },
+  "gift.send": { points: 10, durationSeconds: 1, what: "Sending gifts too fast" },
+  "wallet.top-up": { points: 20, durationSeconds: 600, what: "Topping up too often" },
+  "wallet.grant": { points: 60, durationSeconds: 600, what: "Granting coins too often" },
+  "chat.send": { points: 10, durationSeconds: 10, what: "Sending messages too fast" },
+  // Catch-ups: on every (re)connection, and at most every 2 s while messages go missing.
+  "chat.sync": { points: 60, durationSeconds: 60, what: "Reloading the chat too often" },
+  "chat.moderate": { points: 60, durationSeconds: 60, what: "Moderating too fast" },
+  // The original's "liking too often": one heart per second per viewer.
+  "likes.tap": { points: 1, durationSeconds: 1, what: "Liking too often" },
+  "report.create": { points: 10, durationSeconds: 600, what: "Reporting too often" },
 } as const satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof defaultLimits;

@@ -22,6 +22,8 @@ export const settingSchemas = {
   testTopUpEnabled: z.boolean(),
   /** Share of each gift's coins that goes to the platform, in percent. */
   platformSharePercent: z.number().int().min(0).max(100),
+  /** A sender's same gift again within this long counts up a combo (×2, ×3…). */
+  giftComboSeconds: z.number().int().min(1).max(60),
   /** Words masked in chat (case-insensitive, whole words). */
   wordFilter: z.array(z.string().trim().min(1).max(40)).max(1000),
   /** How long an invite on stage waits for the viewer's answer (the dialog's countdown). */
@@ -49,6 +51,7 @@ export const builtInSettings: Settings = {
   allowPrivateRtmp: false,
   testTopUpEnabled: false,
   platformSharePercent: 0,
+  giftComboSeconds: 5,
   wordFilter: ["fuck", "shit", "cunt"],
   stageInviteSeconds: 30,
   stagePublishSeconds: 20,

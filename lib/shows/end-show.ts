@@ -5,6 +5,7 @@ import { stopShowEgresses } from "@/lib/egress/stop-broadcast";
 import { broadcastRoomEvent } from "@/lib/events/broadcast";
 import type { EndReason } from "@/lib/generated/prisma/enums";
 import { defineJob } from "@/lib/jobs/define";
+import { settleLikesIn } from "@/lib/likes/flush";
 import { deleteRoom } from "@/lib/livekit/rooms";
 import { roomNameFor } from "@/lib/shows/room-name";
 import { closeStage } from "@/lib/stage/close-stage";
@@ -49,6 +50,8 @@ export async function endShowIn(tx: Tx, showId: string, reason: EndReason, now =
   if (count === 0) return false;
   await tx.participantSession.updateMany({ where: { showId, leftAt: null }, data: { leftAt: now } });
   await closeStage(tx, showId, now);
+  // Hearts tapped just before the end are in the total the summary shows, not 250 ms later.
+  await settleLikesIn(tx, showId);
   const { roomNumber } = await tx.show.findUniqueOrThrow({ where: { id: showId }, select: { roomNumber: true } });
   await showEndedJob.enqueue({ showId, roomNumber, reason }, { tx, jobKey: `show-ended:${showId}` });
   return true;

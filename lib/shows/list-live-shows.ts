@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { showGiftTotals } from "@/lib/gifts/leaderboard";
 import { coverUrl } from "@/lib/shows/cover";
 
 export const SHOWS_PER_PAGE = 50;
@@ -14,6 +15,8 @@ export type ShowCardData = {
   viewerCount: number;
   hostAway: boolean;
   host: { id: string; name: string };
+  /** gifts sent in the show so far, and their value in coins */
+  gifts: { count: number; coins: number };
 };
 
 export type LiveShowPage = { shows: ShowCardData[]; total: number; page: number; pages: number };
@@ -53,6 +56,7 @@ async function queryLiveShows(page: number): Promise<LiveShowPage> {
       skip: (page - 1) * SHOWS_PER_PAGE,
       take: SHOWS_PER_PAGE,
       select: {
+        id: true,
         roomNumber: true,
         title: true,
         coverPath: true,
@@ -65,6 +69,7 @@ async function queryLiveShows(page: number): Promise<LiveShowPage> {
     }),
     db.show.count({ where: { status: "LIVE" } }),
   ]);
+  const gifts = await showGiftTotals(rows.map((s) => s.id));
   const shows = rows.map((s) => ({
     roomNumber: s.roomNumber,
     title: s.title,
@@ -74,6 +79,7 @@ async function queryLiveShows(page: number): Promise<LiveShowPage> {
     viewerCount: s.viewerCount,
     hostAway: s.hostAwaySince !== null,
     host: s.host,
+    gifts: { count: gifts.get(s.id)?.gifts ?? 0, coins: gifts.get(s.id)?.coins ?? 0 },
   }));
   return { shows, total, page, pages: Math.max(1, Math.ceil(total / SHOWS_PER_PAGE)) };
 }
