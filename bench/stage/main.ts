@@ -35,6 +35,8 @@ type StageRun = {
   how: string;
   /** milliseconds of long tasks on each page's main thread between Accept and the first frame */
   busy: { guest: number; viewer: number };
+  /** those long tasks themselves, [ms after Accept, duration] */
+  longTasks: { guest: LongTask[]; viewer: LongTask[] };
   /** each timeline mark, ms after the Accept click, by page ("guest: ws< update", "… #2" when repeated) */
   marks: Map<string, number>;
 };
@@ -89,11 +91,14 @@ async function stageOnce(host: Page, guest: Page, guestName: string, viewer: Pag
   if (a.answeredAt !== undefined) marks.set("guest: accept answered", a.answeredAt - a.acceptAt);
   const from = a.acceptAt;
   const to = v.frameAt;
-  const busyOf = async (page: Page): Promise<number> => {
-    const tasks = await page.evaluate(() => (window as unknown as { __longTasks: LongTask[] }).__longTasks);
-    return tasks.reduce((sum, [at, duration]) => sum + Math.max(0, Math.min(at + duration, to) - Math.max(at, from)), 0);
-  };
-  const busy = { guest: await busyOf(guest), viewer: await busyOf(viewer) };
+  const tasksOf = async (page: Page): Promise<LongTask[]> =>
+    (await page.evaluate(() => (window as unknown as { __longTasks: LongTask[] }).__longTasks))
+      .filter(([at, duration]) => at + duration > from && at < to)
+      .map(([at, duration]) => [Math.round(at - from), Math.round(duration)]);
+  const longTasks = { guest: await tasksOf(guest), viewer: await tasksOf(viewer) };
+  const busyOf = (tasks: LongTask[]): number =>
+    tasks.reduce((sum, [at, duration]) => sum + Math.max(0, Math.min(at + duration, to - from) - Math.max(at, 0)), 0);
+  const busy = { guest: busyOf(longTasks.guest), viewer: busyOf(longTasks.viewer) };
 
   // Off stage again, and wait until every page agrees, so the next run starts from a viewer.
   await guest.getByRole("button", { name: "Leave the stage" }).click();
@@ -108,6 +113,7 @@ async function stageOnce(host: Page, guest: Page, guestName: string, viewer: Pag
     toFrame: v.frameAt - v.videoAt,
     how: v.how ?? "?",
     busy,
+    longTasks,
     marks,
   };
 }
@@ -190,7 +196,7 @@ async function bench(browser: Browser, appUrl: string): Promise<void> {
   const labels = new Map<string, number[]>();
   for (const run of runs) for (const [label, at] of run.marks) labels.set(label, [...(labels.get(label) ?? []), at]);
   const timeline = [...labels].map(([label, values]) => ({ label, p50: percentile(values, 50), n: values.length })).sort((x, y) => x.p50 - y.p50);
-  fs.writeFileSync(TIMELINE_FILE, JSON.stringify(runs.map((r) => ({ total: r.total, busy: r.busy, marks: Object.fromEntries(r.marks) })), null, 1));
+  fs.writeFileSync(TIMELINE_FILE, JSON.stringify(runs.map((r) => ({ total: r.total, busy: r.busy, longTasks: r.longTasks, marks: Object.fromEntries(r.marks) })), null, 1));
   process.stdout.write(`\nTimeline (ms after Accept, p50 over the runs that had the mark; every run in ${TIMELINE_FILE})\n`);
   process.stdout.write(`${table([["mark", "p50", "runs"], ...timeline.map((t) => [t.label, ms(t.p50), String(t.n)])])}\n`);
   process.stdout.write(
