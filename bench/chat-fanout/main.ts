@@ -121,8 +121,8 @@ class SubscriberProcess {
 
 /**
  * Joins SUBSCRIBERS headless clients (no media subscriptions: data only) spread over child
- * processes of PER_PROCESS each, the processes joining side by side. Returns the processes and
- * the largest difference between a child's clock and this process's.
+ * processes of PER_PROCESS each, the processes joining side by side. Returns the largest
+ * difference between a child's clock and this process's, in ms.
  */
 async function joinSubscribers(info: StackInfo, roomName: string, pool: SubscriberProcess[]): Promise<number> {
   const ownOffset = now() - Date.now();
