@@ -1,44 +1,47 @@
 // Chat fan-out: one live show, SUBSCRIBERS headless LiveKit clients (@livekit/rtc-node, the
-// Rust SDK) in the room, senders posting 100 chat messages a second through the real server
+// Rust SDK; spread over child processes, see subscriber-process.ts) in the room, senders posting 100 chat messages a second through the real server
 // action for 30 s. Per message: send → receive latency at every subscriber, and what each one
 // lost. Baseline in the same run: raw LiveKit data messages (RoomServiceClient.sendData from
 // this process, no app in the path) at the same rate to the same subscribers, in alternating
-// 15 s blocks so load from elsewhere on this shared machine hits both alike.
+// 15 s blocks so load from elsewhere on this shared machine hits both alike. Send times are
+// taken here, receive times in the subscriber processes, on one clock (protocol.ts `now`).
 //
 //   npm run bench:chat        (starts and stops its own stack; see bench/README.md)
+import { fork } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 
-import { Room, RoomEvent, dispose } from "@livekit/rtc-node";
 import type { APIRequestContext, Browser, BrowserContext } from "@playwright/test";
 import { AccessToken, DataPacket_Kind, RoomServiceClient } from "livekit-server-sdk";
-import { z } from "zod";
 
 import { callAction, chatActions } from "../../e2e/support/actions";
 import { goLive } from "../../e2e/support/studio";
 import { newUser, register } from "../../e2e/support/users";
-import { ROOM_TOPIC } from "../../lib/events/schema";
 import { roomNameFor } from "../../lib/shows/room-name";
 import type { StackInfo } from "../../scripts/stack/stack-file";
 import { launchBrowser, newContext } from "../support/browser";
 import { startStack } from "../support/stack";
 import type { RunningStack } from "../support/stack";
 import { loadLine, percentile, table } from "../support/stats";
+import { RAW_TOPIC, fromSubscribers, now } from "./protocol";
+import type { FromSubscribers, ToSubscribers } from "./protocol";
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 100);
+// Subscribers per child process (see subscriber-process.ts for why not all in one).
+const PER_PROCESS = Number(process.env.BENCH_SUBSCRIBERS_PER_PROCESS ?? 20);
 const RATE_PER_S = 100;
 const BLOCK_S = 15;
 const BLOCKS_EACH = 2; // 2 × 15 s = 30 s per path
 const SENDERS = 10; // app path: messages go out round-robin from this many logged-in users
 const DRAIN_MS = 3_000; // after a block, late messages still count (and show as latency)
-const RAW_TOPIC = "bench.raw";
 const GOAL_P99_MS = 250;
+const LEAVE_TIMEOUT_MS = 20_000;
 
 type Path = "raw" | "app";
-// Only what the bench reads of the app's chat event (the app's schema is in lib/chat/events.ts).
-const chatEvent = z.object({ type: z.literal("chat"), message: z.object({ text: z.string() }) });
-type Subscriber = { room: Room; received: Map<Path, Map<number, number>> };
+type Subscriber = { index: number; received: Map<Path, Map<number, number>>; duplicates: number; disconnects: number };
+type Receipts = Extract<FromSubscribers, { type: "receipts" }>;
 
-const now = (): number => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : "–");
 
@@ -48,64 +51,115 @@ async function subscriberToken(info: StackInfo, roomName: string, i: number): Pr
   return token.toJwt();
 }
 
-// Joins at once: every join sends every client in the process a participant event, and on a
-// loaded machine ten at a time starved the SDK's callbacks past its connect deadline.
-const JOIN_BATCH = 2;
+/** One subscriber process, driven over its IPC channel (messages parsed with protocol.ts). */
+class SubscriberProcess {
+  private readonly child: ChildProcess;
+  private onReady?: (clockOffset: number) => void;
+  private onReceipts?: (receipts: Receipts) => void;
+  /** Rejects when the process reports a failure or exits before it was told to leave. */
+  readonly failed: Promise<never>;
+  private leaving = false;
 
-/** Joins SUBSCRIBERS headless clients (no media subscriptions: data only), JOIN_BATCH at a time. */
-async function joinSubscribers(info: StackInfo, roomName: string): Promise<Subscriber[]> {
-  const decoder = new TextDecoder();
-  const subscribers: Subscriber[] = [];
-  for (let start = 0; start < SUBSCRIBERS; start += JOIN_BATCH) {
-    const batch = Array.from({ length: Math.min(JOIN_BATCH, SUBSCRIBERS - start) }, async (_, k) => {
-      subscribers.push(await joinOne(info, roomName, start + k, decoder));
+  constructor(
+    readonly id: number,
+    onJoined: () => void,
+  ) {
+    // The parent's execArgv (tsx's loader) is inherited, so the child runs TypeScript too.
+    this.child = fork(path.join(__dirname, "subscriber-process.ts"), [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    this.failed = new Promise<never>((_, reject) => {
+      this.child.on("message", (raw) => {
+        const message = fromSubscribers.parse(raw);
+        switch (message.type) {
+          case "joined":
+            return onJoined();
+          case "retry":
+            return void process.stdout.write(`\nsubscriber ${message.index}: connect failed (${message.reason}), retrying\n`);
+          case "ready":
+            return this.onReady?.(message.clockOffset);
+          case "receipts":
+            return this.onReceipts?.(message);
+          case "failed":
+            return reject(new Error(`subscriber process ${id}: ${message.error}`));
+        }
+      });
+      this.child.on("exit", (code, signal) => {
+        if (!this.leaving) reject(new Error(`subscriber process ${id} exited (${signal ?? code}) before it was done`));
+      });
     });
-    await Promise.all(batch);
-    process.stdout.write(`\r${subscribers.length}/${SUBSCRIBERS} subscribers connected`);
+    this.failed.catch(() => undefined); // observed through Promise.race by the bench
   }
-  process.stdout.write("\n");
-  return subscribers;
+
+  private send(message: ToSubscribers): void {
+    this.child.send(message);
+  }
+
+  /** Resolves with the process's clock offset (see protocol.ts) once all its subscribers are in. */
+  join(wsUrl: string, subscribers: { index: number; token: string }[]): Promise<number> {
+    const ready = new Promise<number>((resolve) => (this.onReady = resolve));
+    this.send({ type: "join", wsUrl, subscribers });
+    return ready;
+  }
+
+  collect(): Promise<Receipts> {
+    const receipts = new Promise<Receipts>((resolve) => (this.onReceipts = resolve));
+    this.send({ type: "collect" });
+    return receipts;
+  }
+
+  /** Disconnects its rooms and exits; killed if it has not after LEAVE_TIMEOUT_MS. */
+  async leave(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    this.leaving = true;
+    const exited = new Promise<void>((resolve) => this.child.once("exit", () => resolve()));
+    if (this.child.connected) this.send({ type: "leave" });
+    if (!(await Promise.race([exited.then(() => true), sleep(LEAVE_TIMEOUT_MS).then(() => false)]))) {
+      this.child.kill("SIGKILL");
+      await exited;
+    }
+  }
 }
 
 /**
- * One subscriber, tried up to three times: on a heavily loaded machine the SDK sometimes drops a
- * room while it is still connecting ("handle not found"), which says nothing about the app.
+ * Joins SUBSCRIBERS headless clients (no media subscriptions: data only) spread over child
+ * processes of PER_PROCESS each, the processes joining side by side. Returns the largest
+ * difference between a child's clock and this process's, in ms.
  */
-async function joinOne(info: StackInfo, roomName: string, i: number, decoder: TextDecoder): Promise<Subscriber> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await connectSubscriber(info, roomName, i, decoder);
-    } catch (error) {
-      if (attempt >= 3) throw error;
-      console.warn(`subscriber ${i}: connect failed (${error instanceof Error ? error.message.slice(0, 80) : String(error)}), retrying`);
-      await sleep(1_000);
-    }
-  }
+async function joinSubscribers(info: StackInfo, roomName: string, pool: SubscriberProcess[]): Promise<number> {
+  const ownOffset = now() - Date.now();
+  const offsets = await Promise.all(
+    pool.map(async (p) => {
+      const indexes = Array.from({ length: Math.min(PER_PROCESS, SUBSCRIBERS - p.id * PER_PROCESS) }, (_, k) => p.id * PER_PROCESS + k);
+      const subscribers = await Promise.all(indexes.map(async (index) => ({ index, token: await subscriberToken(info, roomName, index) })));
+      return p.join(info.livekit.wsUrl, subscribers);
+    }),
+  );
+  process.stdout.write("\n");
+  return Math.max(...offsets.map((o) => Math.abs(o - ownOffset)));
 }
 
-async function connectSubscriber(info: StackInfo, roomName: string, i: number, decoder: TextDecoder): Promise<Subscriber> {
-  const room = new Room();
-  const received = new Map<Path, Map<number, number>>([
-    ["raw", new Map()],
-    ["app", new Map()],
-  ]);
-  room.on(RoomEvent.DataReceived, (payload, _participant, _kind, topic) => {
-    const at = now();
-    if (topic === RAW_TOPIC) {
-      received.get("raw")!.set(Number(decoder.decode(payload).split(":", 1)[0]), at);
-    } else if (topic === ROOM_TOPIC) {
-      const event = chatEvent.safeParse(JSON.parse(decoder.decode(payload)));
-      const text = event.success ? event.data.message.text : undefined;
-      if (text?.startsWith("bench ")) received.get("app")!.set(Number(text.slice(6).split(" ", 1)[0]), at);
-    }
-  });
-  try {
-    await room.connect(info.livekit.wsUrl, await subscriberToken(info, roomName, i), { autoSubscribe: false, dynacast: false });
-  } catch (error) {
-    await room.disconnect().catch(() => undefined);
-    throw error;
-  }
-  return { room, received };
+/** Every subscriber's receipts, first arrival per message kept, and the processes' loop delay. */
+async function collect(pool: SubscriberProcess[]) {
+  const all = await Promise.all(pool.map((p) => p.collect()));
+  const subscribers: Subscriber[] = all.flatMap((r) =>
+    r.subscribers.map((s) => {
+      let duplicates = 0;
+      const received = new Map<Path, Map<number, number>>();
+      for (const path of ["raw", "app"] as const) {
+        const got = new Map<number, number>();
+        for (const [seq, at] of s[path]) {
+          if (got.has(seq)) duplicates += 1;
+          else got.set(seq, at);
+        }
+        received.set(path, got);
+      }
+      return { index: s.index, received, duplicates, disconnects: s.disconnects };
+    }),
+  );
+  return {
+    subscribers,
+    loopDelayP99Ms: Math.max(...all.map((r) => r.loopDelayP99Ms)),
+    loopDelayMaxMs: Math.max(...all.map((r) => r.loopDelayMaxMs)),
+  };
 }
 
 type Block = { path: Path; sentAt: Map<number, number>; ok: Set<number>; failures: Map<string, number>; roundTrips: number[] };
@@ -185,7 +239,7 @@ function report(path: Path, blocks: Block[], subscribers: Subscriber[]) {
   };
 }
 
-async function bench(browser: Browser, info: StackInfo): Promise<void> {
+async function bench(browser: Browser, info: StackInfo, pool: SubscriberProcess[]): Promise<void> {
   // A host goes live through the studio, as in the e2e tests, and stays live throughout.
   const hostContext = await newContext(browser, info.appUrl);
   const hostPage = await hostContext.newPage();
@@ -205,7 +259,8 @@ async function bench(browser: Browser, info: StackInfo): Promise<void> {
   }
   const senders: APIRequestContext[] = senderContexts.map((c) => c.request);
 
-  const subscribers = await joinSubscribers(info, roomName);
+  const clockSkew = await joinSubscribers(info, roomName, pool);
+  process.stdout.write(`${SUBSCRIBERS} subscribers in ${pool.length} processes; their clocks agree with this one's within ${clockSkew.toFixed(3)} ms\n`);
   const rooms = new RoomServiceClient(info.livekit.httpUrl, info.livekit.apiKey, info.livekit.apiSecret);
   const filler = "x".repeat(40); // about the size of a chat event's text
 
@@ -237,6 +292,7 @@ async function bench(browser: Browser, info: StackInfo): Promise<void> {
     }
   }
 
+  const { subscribers, loopDelayP99Ms, loopDelayMaxMs } = await collect(pool);
   const raw = report("raw", blocks, subscribers);
   const app = report("app", blocks, subscribers);
   const row = (name: string, r: ReturnType<typeof report>) => [
@@ -261,6 +317,10 @@ async function bench(browser: Browser, info: StackInfo): Promise<void> {
     ])}\n`,
   );
   if (app.failures.size) process.stdout.write(`app path refusals/errors: ${JSON.stringify(Object.fromEntries(app.failures))}\n`);
+  const duplicates = subscribers.reduce((n, s) => n + s.duplicates, 0);
+  const disconnects = subscribers.reduce((n, s) => n + s.disconnects, 0);
+  process.stdout.write(`duplicates received: ${duplicates}; subscribers disconnected during the run: ${disconnects}\n`);
+  process.stdout.write(`subscriber processes' event-loop delay (worst process): p99 ${ms(loopDelayP99Ms)}, max ${ms(loopDelayMaxMs)}\n`);
   const goals = [
     [`0 lost`, app.lost === 0],
     [`p99 ≤ ${GOAL_P99_MS} ms`, app.p99 <= GOAL_P99_MS],
@@ -269,7 +329,6 @@ async function bench(browser: Browser, info: StackInfo): Promise<void> {
   for (const [goal, met] of goals) process.stdout.write(`goal ${goal}: ${met ? "met" : "MISSED"}\n`);
   process.stdout.write(`${loadLine()}\n`);
 
-  await Promise.all(subscribers.map((s) => s.room.disconnect().catch(() => undefined)));
   await Promise.all([hostContext, ...senderContexts].map((c) => c.close()));
 }
 
@@ -277,6 +336,7 @@ async function main(): Promise<void> {
   process.stdout.write(`before: ${loadLine()}\n`);
   let stack: RunningStack | undefined;
   let browser: Browser | undefined;
+  let pool: SubscriberProcess[] = [];
   try {
     // The chat limit is raised for the senders (10 users at 10 msg/s each); everything else in
     // the path (session, show, mute and slow-mode checks, word filter, insert, broadcast) is as
@@ -288,14 +348,16 @@ async function main(): Promise<void> {
     });
     process.stdout.write(`stack up: ${stack.info.appUrl}\n`);
     browser = await launchBrowser();
-    // The SDK can throw from its own callbacks under load ("trying to drop an invalid handle"):
-    // fail the run through `finally`, so the stack is stopped rather than left behind.
-    const crashed = new Promise<never>((_, reject) => process.once("uncaughtException", reject));
-    await Promise.race([bench(browser, stack.info), crashed]);
+    let joined = 0;
+    const onJoined = () => process.stdout.write(`\r${++joined}/${SUBSCRIBERS} subscribers connected`);
+    pool = Array.from({ length: Math.ceil(SUBSCRIBERS / PER_PROCESS) }, (_, id) => new SubscriberProcess(id, onJoined));
+    // A subscriber process that fails (the SDK can throw from its own callbacks under load) fails
+    // the run through `finally`, so the stack is stopped rather than left behind.
+    await Promise.race([bench(browser, stack.info, pool), ...pool.map((p) => p.failed)]);
   } finally {
+    await Promise.all(pool.map((p) => p.leave()));
     await browser?.close();
     await stack?.stop();
-    await dispose().catch(() => undefined);
   }
 }
 
