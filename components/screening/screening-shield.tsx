@@ -32,7 +32,7 @@ export function ScreeningShield({ roomNumber, initialBlurred, children }: { room
 
   return (
     <div data-testid="screening-shield" data-blurred={blurred} className="relative overflow-hidden rounded-lg">
-      <div className={blurred ? "pointer-events-none blur-3xl" : undefined} aria-hidden={blurred || undefined}>
+      <div className={blurred ? "pointer-events-none space-y-2 blur-3xl" : "space-y-2"} aria-hidden={blurred || undefined}>
         {children}
       </div>
       {blurred ? (

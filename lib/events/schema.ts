@@ -1,6 +1,11 @@
 import { z } from "zod";
+import { giftEvents } from "@/lib/gifts/events";
+import { chatEvents } from "@/lib/chat/events";
+import { likeEvents } from "@/lib/likes/events";
+import { moderationEvents } from "@/lib/moderation/events";
 import { screeningEvents } from "@/lib/screening/events";
 import { showEvents } from "@/lib/shows/events";
+import { stageEvents } from "@/lib/stage/events";
 
 /**
  * Every message the server sends into a show's LiveKit room, on topic ROOM_TOPIC, always after
@@ -9,7 +14,15 @@ import { showEvents } from "@/lib/shows/events";
  */
 export const ROOM_TOPIC = "suixin.show";
 
-export const roomEventSchema = z.discriminatedUnion("type", [...showEvents, ...screeningEvents]);
+export const roomEventSchema = z.discriminatedUnion("type", [
+  ...showEvents,
+  ...chatEvents,
+  ...moderationEvents,
+  ...likeEvents,
+  ...stageEvents,
+  ...giftEvents,
+  ...screeningEvents,
+]);
 
 export type RoomEvent = z.infer<typeof roomEventSchema>;
 export type RoomEventType = RoomEvent["type"];

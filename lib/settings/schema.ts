@@ -13,6 +13,8 @@ export const settingSchemas = {
   pushChannelLimit: z.number().int().min(1).max(20),
   /** How long a dropped host's push channel (and its playback URL) is kept for a restart. */
   pushChannelHoldSeconds: z.number().int().min(10).max(24 * 3600),
+  /** How long a signed HLS playback link stays valid; the watch page renews it while it plays. */
+  playbackLinkSeconds: z.number().int().min(10).max(24 * 3600),
   /** MP4 recordings are split into parts of this length. */
   recordingPartSeconds: z.number().int().min(10).max(6 * 3600),
   /** Ended HLS runs are deleted after this long (unless kept as a recording). */
@@ -23,8 +25,14 @@ export const settingSchemas = {
   testTopUpEnabled: z.boolean(),
   /** Share of each gift's coins that goes to the platform, in percent. */
   platformSharePercent: z.number().int().min(0).max(100),
+  /** A sender's same gift again within this long counts up a combo (×2, ×3…). */
+  giftComboSeconds: z.number().int().min(1).max(60),
   /** Words masked in chat (case-insensitive, whole words). */
   wordFilter: z.array(z.string().trim().min(1).max(40)).max(1000),
+  /** How long an invite on stage waits for the viewer's answer (the dialog's countdown). */
+  stageInviteSeconds: z.number().int().min(5).max(300),
+  /** How long a new guest has to get camera and microphone published before being taken off stage. */
+  stagePublishSeconds: z.number().int().min(5).max(120),
   /** How often the server takes a frame of every camera of every live show and screens it. */
   screeningIntervalSeconds: z.number().int().min(1).max(3600),
   /** What screening scores mean: per class a threshold (0–1) and an action (flag, blur, end). */
@@ -51,12 +59,16 @@ export const builtInSettings: Settings = {
   hostGraceSeconds: 60,
   pushChannelLimit: 2,
   pushChannelHoldSeconds: 3600,
+  playbackLinkSeconds: 600,
   recordingPartSeconds: 3600,
   hlsRetentionHours: 24,
   allowPrivateRtmp: false,
   testTopUpEnabled: false,
   platformSharePercent: 0,
+  giftComboSeconds: 5,
   wordFilter: ["fuck", "shit", "cunt"],
+  stageInviteSeconds: 30,
+  stagePublishSeconds: 20,
   screeningIntervalSeconds: 15,
   screeningRules: DEFAULT_SCREENING_RULES,
   screeningSampleRetentionHours: 24,
