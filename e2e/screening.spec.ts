@@ -1,7 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { type Page, expect, test } from "@playwright/test";
+import { AccessToken } from "livekit-server-sdk";
 import { query } from "./support/db";
+import { storeSetting } from "./support/settings";
+import { bringOnStage, userIdOf } from "./support/stage";
 import { readStack } from "./support/stack";
 import { goLive } from "./support/studio";
 import { register, newUser, userPage } from "./support/users";
@@ -15,13 +18,7 @@ import { expectVideoPlaying } from "./support/video";
 const INTERVAL_SECONDS = 3;
 
 async function setSettings(values: Record<string, unknown>) {
-  for (const [key, value] of Object.entries(values)) {
-    await query(
-      `INSERT INTO "Setting" (key, value, "updatedAt") VALUES ($1, $2::jsonb, now())
-       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, "updatedAt" = now()`,
-      [key, JSON.stringify(value)],
-    );
-  }
+  for (const [key, value] of Object.entries(values)) await storeSetting(key, value);
 }
 
 test.afterEach(async () => {
@@ -45,6 +42,14 @@ async function flags(roomNumber: number): Promise<FlagRow[]> {
        FROM "ScreeningFlag" f JOIN "Show" sh ON sh.id = f."showId" WHERE sh."roomNumber" = $1 ORDER BY f."createdAt"`,
     [roomNumber],
   );
+}
+
+/** The composite page as LiveKit Egress opens it for HLS and RTMP (a hidden subscriber's token). */
+async function openComposite(page: Page, roomNumber: number) {
+  const { livekit } = readStack();
+  const token = new AccessToken(livekit.apiKey, livekit.apiSecret, { identity: `composite-test-${Date.now()}`, ttl: 600 });
+  token.addGrant({ room: `show-${roomNumber}`, roomJoin: true, canSubscribe: true, canPublish: false, hidden: true });
+  await page.goto(`/egress/layout?${new URLSearchParams({ url: livekit.wsUrl, token: await token.toJwt() })}`);
 }
 
 const framePath = (file: string) => path.join(readStack().dataDir, "screening", "frames", file);
@@ -113,6 +118,12 @@ test("screening stores scores, flags with the frame, blurs every viewer until an
   await late.page.goto(`/shows/${roomNumber}`);
   await expectBlurred(late.page, true, 15_000);
   await expect(late.page.getByTestId("member-list")).toContainText(host.user.name, { timeout: 30_000 });
+  // The composite Egress records for HLS and RTMP shows a placeholder, not the cameras.
+  const composite = await browser.newContext();
+  const compositePage = await composite.newPage();
+  await openComposite(compositePage, roomNumber);
+  await expect(compositePage.getByTestId("screening-placeholder")).toBeVisible({ timeout: 15_000 });
+  await expect(compositePage.locator("video")).toHaveCount(0);
 
   // The host is told why and how to appeal; an empty appeal gets a message.
   const notice = host.page.getByTestId("screening-notice");
@@ -159,6 +170,9 @@ test("screening stores scores, flags with the frame, blurs every viewer until an
   await expectBlurred(viewerA.page, false, 10_000);
   await expectBlurred(phone, false, 10_000);
   await expectBlurred(late.page, false, 10_000);
+  await expect(compositePage.getByTestId("screening-placeholder")).toHaveCount(0, { timeout: 10_000 });
+  await expect(compositePage.locator("video")).toHaveCount(1, { timeout: 15_000 });
+  await composite.close();
   await expect(notice).toHaveCount(0, { timeout: 10_000 });
   const [operatorRow] = await query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [operator.user.email]);
   expect((await flags(roomNumber))[0]).toMatchObject({ status: "CLEARED", reviewedById: operatorRow?.id });
@@ -210,4 +224,34 @@ test("an end rule of very high confidence ends the show by itself", async ({ bro
   expect((await flags(roomNumber))[0]?.appeal).toBe("Only my camera's test pattern.");
   await host.context.close();
   await viewer.context.close();
+});
+
+test("each stage guest's camera is screened too, and a blur hides the guests' tiles with the host", async ({ browser }) => {
+  test.setTimeout(300_000);
+  const host = await userPage(browser, "Vj");
+  const roomNumber = await goLive(host.page, `Screened stage ${Date.now()}`);
+  const guest = await userPage(browser, "Gus");
+  await watch(guest.page, roomNumber);
+  const viewer = await userPage(browser, "Vera");
+  await watch(viewer.page, roomNumber);
+  await bringOnStage(host.page, guest.page, guest.user.name);
+  await expect(viewer.page.getByTestId("guest-tile")).toHaveCount(1, { timeout: 20_000 });
+
+  await setSettings({ screeningIntervalSeconds: INTERVAL_SECONDS, screeningRules: [{ class: "Drawing", threshold: 0.5, action: "blur" }] });
+  // The guest's connection is `<user id>~<suffix>` (lib/shows/identity): a sample of its camera,
+  // beside the host's, with its own scores and frame.
+  const guestId = await userIdOf(guest.user.email);
+  await expect
+    .poll(async () => (await samples(roomNumber)).filter((s) => s.participantIdentity.startsWith(`${guestId}~`)).length, { timeout: 90_000, intervals: [500] })
+    .toBeGreaterThan(0);
+  const guestSample = (await samples(roomNumber)).find((s) => s.participantIdentity.startsWith(`${guestId}~`))!;
+  expect(Object.values(guestSample.scores).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 3);
+  expect(fs.statSync(framePath(guestSample.frameFile)).size).toBeGreaterThan(500);
+  const [hostRow] = await query<{ hostId: string }>(`SELECT "hostId" FROM "Show" WHERE "roomNumber" = $1`, [roomNumber]);
+  expect((await samples(roomNumber)).some((s) => s.participantIdentity === hostRow?.hostId)).toBe(true);
+
+  // Blurred: the guest's tile is inside the blurred part of the viewer's player, like the host's picture.
+  await expectBlurred(viewer.page, true);
+  await expect(viewer.page.getByTestId("screening-shield").getByTestId("guest-tile")).toHaveCount(1);
+  for (const context of [host.context, guest.context, viewer.context]) await context.close();
 });

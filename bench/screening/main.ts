@@ -11,6 +11,7 @@ import sharp from "sharp";
 import { loadNsfwjsClassifier } from "../../lib/screening/nsfwjs-classifier";
 import { type RunningStack, startStack } from "../support/stack";
 import { loadLine, percentile, table } from "../support/stats";
+import { CAPTURE_MODES, startSampler } from "./capture-modes";
 import { type Publisher, startPublisher } from "./publisher";
 
 const INTERVAL_SECONDS = 15; // the default of screeningIntervalSeconds
@@ -161,6 +162,62 @@ async function classifierThroughput() {
   return { loadMs, framesPerSecond: CLASSIFY_FRAMES / wall, cpuMsPerFrame: (cpu.user + cpu.system) / 1000 / CLASSIFY_FRAMES, p50: percentile(each, 50) };
 }
 
+// ---- where a sample's capture cost goes: three ways of taking frames ---------------------------------
+
+/**
+ * With the app's screening paused, this process samples every show's room once per interval in
+ * each capture mode (bench/screening/capture-modes.ts) for a window, beside a window of no
+ * sampling: CPU of this process (rtc-node decodes here), of the app (webhooks of joining
+ * participants) and of LiveKit, per sample.
+ */
+async function captureModes(stack: RunningStack, shows: Show[]) {
+  const creds = { wsUrl: stack.info.livekit.wsUrl, apiKey: stack.info.livekit.apiKey, apiSecret: stack.info.livekit.apiSecret };
+  const window = async (run: (stop: AbortSignal) => Promise<number[]>) => {
+    const cpu0 = process.cpuUsage();
+    const stop = AbortSignal.timeout(WINDOW_SECONDS * 1000);
+    const [measured, delays] = await Promise.all([measure(stack, WINDOW_SECONDS), run(stop)]);
+    const cpu = process.cpuUsage(cpu0);
+    const wall = (measured.to.getTime() - measured.from.getTime()) / 1000;
+    return { bench: ((cpu.user + cpu.system) / 1e6 / wall) * 100, app: measured.appPercent, livekit: measured.livekitPercent, delays };
+  };
+  const none = await window(async () => []);
+  const rows: string[][] = [["capture mode", "this process Δ % core", "app Δ", "LiveKit Δ", "samples", "CPU ms per sample (all three)", "ask → frame p50 / max"]];
+  for (const mode of CAPTURE_MODES) {
+    const samplers = await Promise.all(shows.map((s) => startSampler(mode, creds, `show-${s.roomNumber}`)));
+    await sleep(3000);
+    const result = await window(async (stop) => {
+      const delays: number[] = [];
+      await Promise.all(
+        samplers.map(async (sampler, i) => {
+          await sleep(Math.floor((i * INTERVAL_SECONDS * 1000) / samplers.length));
+          while (!stop.aborted) {
+            const started = Date.now();
+            delays.push(await sampler.sample().catch(() => NaN));
+            await sleep(Math.max(0, INTERVAL_SECONDS * 1000 - (Date.now() - started)));
+          }
+        }),
+      );
+      return delays.filter((d) => Number.isFinite(d));
+    });
+    await Promise.all(samplers.map((s) => s.close()));
+    const d = { bench: result.bench - none.bench, app: result.app - none.app, livekit: result.livekit - none.livekit };
+    const perSampleMs = ((d.bench + d.app + d.livekit) / 100) * WINDOW_SECONDS * 1000 / Math.max(1, result.delays.length);
+    rows.push([
+      mode,
+      d.bench.toFixed(1),
+      d.app.toFixed(1),
+      d.livekit.toFixed(1),
+      String(result.delays.length),
+      perSampleMs.toFixed(0),
+      `${percentile(result.delays, 50).toFixed(0)} / ${percentile(result.delays, 100).toFixed(0)} ms`,
+    ]);
+    console.log(table(rows.slice(0, 1).concat(rows.slice(-1))));
+    await sleep(5000);
+  }
+  console.log(`no sampling (baseline of the rows above): this process ${none.bench.toFixed(1)} %, app ${none.app.toFixed(1)} %, LiveKit ${none.livekit.toFixed(1)} %`);
+  return rows;
+}
+
 // ---- the run ---------------------------------------------------------------------------------------
 
 async function main() {
@@ -212,6 +269,11 @@ async function main() {
       ]);
       console.log(table(rows.slice(0, 1).concat(rows.slice(-1))));
     }
+    await setInterval(db, PAUSED_SECONDS);
+    await sleep(INTERVAL_SECONDS * 1000);
+    const modes = await captureModes(stack, shows);
+    console.log(`\ncapture modes, ${shows.length} shows, one sample per show per ${INTERVAL_SECONDS} s, windows of ${WINDOW_SECONDS} s (load: ${loadLine()})`);
+    console.log(table(modes));
     console.log(`\nscreening at a ${INTERVAL_SECONDS} s interval, windows of ${WINDOW_SECONDS} s; goal: 10 shows < ${GOAL_CPU_PERCENT} % of one core, every frame classified ≤ ${GOAL_LATENCY_MS} ms after capture`);
     console.log(table(rows));
     console.log(loadLine());

@@ -9,7 +9,6 @@ import type { Loop } from "@/lib/leader";
 import { likesFlushLoop } from "@/lib/likes/flush";
 import { screeningRetentionLoop } from "@/lib/screening/retention";
 import { screeningLoop } from "@/lib/screening/sampling-loop";
-import { screenShowJob } from "@/lib/screening/screen-show";
 import { showEndedJob } from "@/lib/shows/end-show";
 import { hostTimeoutJob } from "@/lib/shows/host-timeout";
 import { reconcileLoop } from "@/lib/shows/reconcile-loop";
@@ -32,7 +31,6 @@ export const jobs: readonly Job[] = [
   publishDeadlineJob,
   revokeStageAccessJob,
   giftAnnouncementJob,
-  screenShowJob,
 ];
 
 export const loops: readonly Loop[] = [

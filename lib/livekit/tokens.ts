@@ -1,5 +1,5 @@
 import "server-only";
-import { AccessToken } from "livekit-server-sdk";
+import { AccessToken, TokenVerifier } from "livekit-server-sdk";
 import { livekitConfig } from "@/lib/livekit/config";
 
 // Tokens only need to live until the client has connected: LiveKit refreshes them for
@@ -33,4 +33,14 @@ export async function mintRoomToken(request: RoomTokenRequest): Promise<string> 
     canUpdateOwnMetadata: false,
   });
   return token.toJwt();
+}
+
+/** The room a token of ours was issued for, or null when it is not ours, expired or roomless. */
+export async function roomOfToken(token: string): Promise<string | null> {
+  const { apiKey, apiSecret } = livekitConfig();
+  try {
+    return (await new TokenVerifier(apiKey, apiSecret).verify(token)).video?.room ?? null;
+  } catch {
+    return null;
+  }
 }

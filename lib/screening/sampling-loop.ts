@@ -1,38 +1,71 @@
 import "server-only";
+import pLimit from "p-limit";
 import { db } from "@/lib/db";
-import type { Loop } from "@/lib/leader";
+import { type Loop, isLeader } from "@/lib/leader";
+import { leaveCaptureRooms } from "@/lib/livekit/frame-capture";
 import { getClassifier } from "@/lib/screening/classifier";
-import { screenShowJob } from "@/lib/screening/screen-show";
+import { screenShow } from "@/lib/screening/screen-show";
 import { getSetting } from "@/lib/settings";
+import { roomNameFor } from "@/lib/shows/room-name";
 
-// The loop ticks every second and starts a round when the interval has passed, so a changed
-// interval applies within a second (settings are cached for one second; the tick costs no query).
+// Sampling runs on the leading instance only, in this loop: the capture connections (one per
+// screened room, lib/livekit/frame-capture) live in this process between samples, so each sample
+// is a subscription toggle, not a new WebRTC connection, and no job row is written per sample.
+// The loop ticks every second and starts the samples that are due; a sample never blocks the
+// tick: it runs beside it, one at a time per show.
 const TICK_MS = 1_000;
-let lastRoundAt = 0;
+// Captures overlapping at most this much; the classifier itself takes one frame at a time.
+const CONCURRENT_SAMPLES = 3;
 
-/**
- * Every interval, on the leading instance only: one screening job per live show, spread over the
- * interval so the frames of many shows do not all arrive at once. A job still waiting from the
- * last round is replaced (job key), so a lagging classifier never piles up work.
- */
+type Schedule = { lastStartAt: number; running: boolean };
+
+const state = globalThis as unknown as { suixinScreening?: { shows: Map<string, Schedule>; watchdog: NodeJS.Timeout | null } };
+const screening = (state.suixinScreening ??= { shows: new Map(), watchdog: null });
+const limit = pLimit(CONCURRENT_SAMPLES);
+
+/** An instance that no longer leads leaves its capture rooms (the new leader joins its own). */
+function watchLeadership(): void {
+  if (screening.watchdog) return;
+  screening.watchdog = setInterval(() => {
+    if (isLeader()) return;
+    screening.shows.clear();
+    void leaveCaptureRooms();
+  }, 5_000);
+  screening.watchdog.unref();
+}
+
 export const screeningLoop: Loop = {
   name: "screening",
   everyMs: () => TICK_MS,
   async run() {
+    watchLeadership();
     const intervalMs = (await getSetting("screeningIntervalSeconds")) * 1000;
-    if (Date.now() - lastRoundAt < intervalMs) return;
-    lastRoundAt = Date.now();
-    const live = await db.show.findMany({ where: { status: "LIVE" }, select: { id: true }, orderBy: { startedAt: "asc" } });
+    const live = await db.show.findMany({ where: { status: "LIVE" }, select: { id: true, roomNumber: true }, orderBy: { startedAt: "asc" } });
+    const liveIds = new Set(live.map((s) => s.id));
+    for (const id of screening.shows.keys()) if (!liveIds.has(id)) screening.shows.delete(id);
+    // Screening stops with the show: its capture connection goes too.
+    await leaveCaptureRooms(new Set(live.map((s) => roomNameFor(s.roomNumber))));
     if (live.length === 0) return;
     void getClassifier().catch(() => undefined); // warm it before the first frame needs it
+
+    // Each show has its slot in every round of one interval (shows spread evenly over it, so
+    // frames do not all reach the classifier at once); stateless apart from the last start, so a
+    // changed interval or number of shows applies at the next tick.
     const now = Date.now();
-    await Promise.all(
-      live.map((show, i) =>
-        screenShowJob.enqueue(
-          { showId: show.id },
-          { jobKey: `screening:${show.id}`, runAt: new Date(now + Math.floor((i * intervalMs) / live.length)), maxAttempts: 1 },
-        ),
-      ),
-    );
+    const roundStart = now - (now % intervalMs);
+    for (const [i, show] of live.entries()) {
+      let schedule = screening.shows.get(show.id);
+      if (!schedule) screening.shows.set(show.id, (schedule = { lastStartAt: 0, running: false }));
+      let slot = roundStart + Math.floor((i * intervalMs) / live.length);
+      if (slot > now) slot -= intervalMs;
+      if (schedule.running || schedule.lastStartAt >= slot || now - schedule.lastStartAt < intervalMs / 2) continue;
+      schedule.running = true;
+      schedule.lastStartAt = now;
+      void limit(() => screenShow(show.id))
+        .catch((error: unknown) => console.warn("[screening] sample failed:", error instanceof Error ? error.message : error))
+        .finally(() => {
+          schedule.running = false;
+        });
+    }
   },
 };

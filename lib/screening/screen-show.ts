@@ -1,8 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { z } from "zod";
 import { db } from "@/lib/db";
-import { defineJob } from "@/lib/jobs/define";
 import { type CapturedFrame, captureCameraFrames } from "@/lib/livekit/frame-capture";
 import { type ScreenedShow, blurShow, endShowForScreening, flagShow } from "@/lib/screening/actions";
 import { type FrameClassifier, getClassifier } from "@/lib/screening/classifier";
@@ -11,9 +9,10 @@ import { type ClassScores, evaluateRules, topClass } from "@/lib/screening/rules
 import { getSettings } from "@/lib/settings";
 import { roomNameFor } from "@/lib/shows/room-name";
 
-// One screening sample of one live show: a frame of each camera in its room, classified, stored,
-// and the rules applied. Runs as a background job (lib/screening/sampling-loop enqueues it), never
-// in a request. A failure is recorded for the dashboard and logged; it never touches the show.
+// One screening sample of one live show: a frame of each camera in its room (the host's and each
+// stage guest's), classified, stored, and the rules applied. Runs in the leader's sampling loop
+// (lib/screening/sampling-loop), never in a request. A failure is recorded for the dashboard and
+// logged; it never touches the show.
 
 const CAPTURE_TIMEOUT_MS = 8_000;
 
@@ -94,7 +93,3 @@ export async function screenShow(showId: string): Promise<number> {
     return 0;
   }
 }
-
-export const screenShowJob = defineJob("screening.sample", z.object({ showId: z.string() }), async ({ showId }) => {
-  await screenShow(showId);
-});

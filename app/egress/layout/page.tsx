@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { z } from "zod";
 import { CompositeLayout } from "@/components/egress/composite-layout";
 import { livekitConfig } from "@/lib/livekit/config";
+import { roomOfToken } from "@/lib/livekit/tokens";
+import { isRoomBlurred } from "@/lib/screening/blur-state";
 
 export const metadata: Metadata = { title: "Composite", robots: { index: false } };
 
@@ -29,5 +31,8 @@ export default async function EgressLayoutPage({ searchParams }: Props) {
   if (!query.success || !isOurLiveKit(query.data.url)) {
     return <div className="error">This page is opened by the recording service only.</div>;
   }
-  return <CompositeLayout serverUrl={query.data.url} token={query.data.token} />;
+  // Starts on screening's placeholder when the show is held for review (room events follow).
+  const room = await roomOfToken(query.data.token);
+  const initialBlurred = room ? await isRoomBlurred(room) : false;
+  return <CompositeLayout serverUrl={query.data.url} token={query.data.token} initialBlurred={initialBlurred} />;
 }
