@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { type Loop, isLeader } from "@/lib/leader";
 import { leaveCaptureRooms } from "@/lib/livekit/frame-capture";
 import { getClassifier } from "@/lib/screening/classifier";
+import { type Schedule, dueShows } from "@/lib/screening/schedule";
 import { screenShow } from "@/lib/screening/screen-show";
 import { getSetting } from "@/lib/settings";
 import { roomNameFor } from "@/lib/shows/room-name";
@@ -16,8 +17,6 @@ import { roomNameFor } from "@/lib/shows/room-name";
 const TICK_MS = 1_000;
 // Captures overlapping at most this much; the classifier itself takes one frame at a time.
 const CONCURRENT_SAMPLES = 3;
-
-type Schedule = { lastStartAt: number; running: boolean };
 
 const state = globalThis as unknown as { suixinScreening?: { shows: Map<string, Schedule>; watchdog: NodeJS.Timeout | null } };
 const screening = (state.suixinScreening ??= { shows: new Map(), watchdog: null });
@@ -48,17 +47,11 @@ export const screeningLoop: Loop = {
     if (live.length === 0) return;
     void getClassifier().catch(() => undefined); // warm it before the first frame needs it
 
-    // Each show has its slot in every round of one interval (shows spread evenly over it, so
-    // frames do not all reach the classifier at once); stateless apart from the last start, so a
-    // changed interval or number of shows applies at the next tick.
     const now = Date.now();
-    const roundStart = now - (now % intervalMs);
-    for (const [i, show] of live.entries()) {
-      let schedule = screening.shows.get(show.id);
-      if (!schedule) screening.shows.set(show.id, (schedule = { lastStartAt: 0, running: false }));
-      let slot = roundStart + Math.floor((i * intervalMs) / live.length);
-      if (slot > now) slot -= intervalMs;
-      if (schedule.running || schedule.lastStartAt >= slot || now - schedule.lastStartAt < intervalMs / 2) continue;
+    for (const show of live) if (!screening.shows.has(show.id)) screening.shows.set(show.id, { lastStartAt: 0, running: false });
+    for (const show of dueShows(live, screening.shows, now, intervalMs)) {
+      const schedule = screening.shows.get(show.id);
+      if (!schedule) continue;
       schedule.running = true;
       schedule.lastStartAt = now;
       void limit(() => screenShow(show.id))
