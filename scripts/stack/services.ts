@@ -94,7 +94,8 @@ export function prepareServiceDirs(ctx: Pick<StackContext, "serviceUser" | "prof
     ensureReachable(user, ctx.repoRoot);
     ensureReachable(user, ctx.profile.dataDir);
   }
-  const writable = [runDir(ctx.profile), path.join(ctx.profile.dataDir, "covers"), egressPaths(ctx.profile).outputs];
+  // covers; screening's captured frames (lib/screening/frames); Egress's outputs
+  const writable = [runDir(ctx.profile), path.join(ctx.profile.dataDir, "covers"), path.join(ctx.profile.dataDir, "screening"), egressPaths(ctx.profile).outputs];
   for (const dir of writable) {
     ownedDir(user, dir);
     // a data dir kept from a run whose services were root's (dev) holds root-owned files
