@@ -5,7 +5,17 @@
 // - "subscribed": one connection per room, subscribed all the time (every frame is received
 //   and decoded), a frame read when a sample is due.
 import { AccessToken } from "livekit-server-sdk";
-import { type RemoteTrack, type RemoteTrackPublication, Room, RoomEvent, TrackKind, TrackSource, VideoBufferType, VideoStream } from "@livekit/rtc-node";
+import {
+  type RemoteTrack,
+  type RemoteTrackPublication,
+  Room,
+  RoomEvent,
+  TrackKind,
+  TrackSource,
+  VideoBufferType,
+  type VideoFrame,
+  VideoStream,
+} from "@livekit/rtc-node";
 import sharp from "sharp";
 
 export const CAPTURE_MODES = ["connect", "toggle", "subscribed"] as const;
@@ -80,6 +90,37 @@ export async function startSampler(mode: CaptureMode, creds: Credentials, roomNa
   }
   const room = new Room();
   await room.connect(creds.wsUrl, await token(creds, roomName), { autoSubscribe: mode === "subscribed", dynacast: false });
+  if (mode === "subscribed") {
+    // Subscribed all the time: every frame is received and decoded, the latest one kept per
+    // camera (one stream per track for the sampler's life; a second VideoStream on one track
+    // gave no frames).
+    const latest = new Map<string, VideoFrame>();
+    const readers: { cancel: () => Promise<void> }[] = [];
+    const follow = async (pub: RemoteTrackPublication) => {
+      const reader = new VideoStream(await trackOf(room, pub)).getReader();
+      readers.push(reader);
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done || !value) return;
+        latest.set(pub.sid ?? "", value.frame);
+      }
+    };
+    for (const pub of cameras(room)) void follow(pub).catch(() => undefined);
+    return {
+      async sample() {
+        const t = performance.now();
+        for (const pub of cameras(room)) {
+          while (!latest.has(pub.sid ?? "")) await new Promise((resolve) => setTimeout(resolve, 50));
+          await prepareFrame(latest.get(pub.sid ?? "")!.convert(VideoBufferType.RGB24));
+        }
+        return performance.now() - t;
+      },
+      async close() {
+        for (const reader of readers) await reader.cancel().catch(() => undefined);
+        await room.disconnect().catch(() => undefined);
+      },
+    };
+  }
   return {
     async sample() {
       const t = performance.now();
