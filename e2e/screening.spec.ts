@@ -122,7 +122,8 @@ test("screening stores scores, flags with the frame, blurs every viewer until an
   const composite = await browser.newContext();
   const compositePage = await composite.newPage();
   await openComposite(compositePage, roomNumber);
-  await expect(compositePage.getByTestId("screening-placeholder")).toBeVisible({ timeout: 15_000 });
+  // The page renders its picture once connected to LiveKit (slow on a loaded machine).
+  await expect(compositePage.getByTestId("screening-placeholder")).toBeVisible({ timeout: 60_000 });
   await expect(compositePage.locator("video")).toHaveCount(0);
 
   // The host is told why and how to appeal; an empty appeal gets a message.
