@@ -74,9 +74,11 @@ test("bad gift sends get a clear message and store nothing and broadcast nothing
   await peek.close();
 
   // The same request again, unchanged: the first receipt, nothing more stored or broadcast.
-  const before = await tableCounts();
+  // (LiveKit's webhooks for the peek page above come when they come, loaded machine or not.)
+  const webhookTables = { except: ["ParticipantSession", "WebhookDelivery"] };
+  const before = await tableCounts(webhookTables);
   expect(await replayAction(fan.page, send)).toMatchObject({ ok: true, data: { coins: 1, balance: 299 } });
-  expect(await tableCounts()).toEqual(before);
+  expect(await tableCounts(webhookTables)).toEqual(before);
 
   // A real send after all that: the room heard of exactly two gifts (none of the refused ones).
   await sendGift(fan.page, { id: "rose", name: "Rose" });

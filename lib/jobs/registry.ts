@@ -2,7 +2,7 @@ import "server-only";
 import { finishRecordingJob } from "@/lib/egress/apply-egress-event";
 import { hlsRetentionLoop } from "@/lib/egress/hls-retention";
 import { roomEventJob } from "@/lib/events/queue";
-import { giftAnnouncementJob } from "@/lib/gifts/announce";
+import { giftAnnouncementJob, giftAnnouncementSweepLoop } from "@/lib/gifts/announce";
 import type { Job } from "@/lib/jobs/define";
 import { releaseDeadWorkersLoop } from "@/lib/jobs/liveness";
 import type { Loop } from "@/lib/leader";
@@ -31,4 +31,4 @@ export const jobs: readonly Job[] = [
   giftAnnouncementJob,
 ];
 
-export const loops: readonly Loop[] = [reconcileLoop, hlsRetentionLoop, purgeWebhookDeliveriesLoop, releaseDeadWorkersLoop, stageSyncLoop, likesFlushLoop];
+export const loops: readonly Loop[] = [reconcileLoop, hlsRetentionLoop, purgeWebhookDeliveriesLoop, releaseDeadWorkersLoop, stageSyncLoop, likesFlushLoop, giftAnnouncementSweepLoop];
