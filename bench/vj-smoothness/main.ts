@@ -39,7 +39,7 @@ import { loadLine, percentile, table } from "../support/stats";
 const WINDOW_S = 20;
 const CHAT_PER_S = 500;
 const LIKES_EVERY_MS = 250; // what lib/likes/flush.ts sends at most
-const IN_FLIGHT = 24; // sendData requests at a time (each is one HTTP request to LiveKit)
+const IN_FLIGHT = 64; // sendData requests at a time (each is one HTTP request to LiveKit)
 const DRAIN_MS = 5_000; // after the window, how long sends still due may take
 const GOAL_LONGEST_TASK_MS = 50;
 const FRAME_MS = 1000 / 60;
