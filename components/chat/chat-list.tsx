@@ -60,6 +60,14 @@ export function ChatList({ selected, onSelect }: { selected: string | null; onSe
     overscan: 6,
     // Re-render with React's next update, not synchronously inside each measurement and scroll event.
     useFlushSync: false,
+    // A new row starts at its estimate (one line of text is exactly that) and takes its real
+    // height from the ResizeObserver, which reports every new row at once after the frame's
+    // layout. Reading offsetHeight as each row mounts (the default) forced a layout per row.
+    measureElement: (element, entry, instance) => {
+      const box = entry?.borderBoxSize[0];
+      if (box) return Math.round(box.blockSize);
+      return instance.itemSizeCache.get(instance.options.getItemKey(instance.indexFromElement(element))) ?? ROW_ESTIMATE_PX;
+    },
     getItemKey: (index) => entries[index]?.key ?? index,
     // Rows dropped at the top (the store keeps 200) do not move what the reader is looking at.
     anchorTo: "end",
