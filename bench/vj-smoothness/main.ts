@@ -244,20 +244,31 @@ function pageLoadReport(longtasks: LongTask[], marks: Record<string, number>): s
 
 type TraceEvent = { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: { name?: string } };
 
-/** The renderer main thread's tasks from a Chrome trace: wall and CPU time, in ms. */
-function mainThreadTasks(trace: Buffer): { wall: number; cpu: number }[] {
+type Tasks = { tasks: { wall: number; cpu: number }[]; cpuByKind: Map<string, number> };
+
+// The main thread's work by kind (trace event names; a forced layout also counts in the script that forced it).
+const KINDS = ["FunctionCall", "EventDispatch", "TimerFire", "FireAnimationFrame", "RunMicrotasks", "UpdateLayoutTree", "Layout", "PrePaint", "Paint", "Layerize", "MajorGC", "MinorGC"];
+
+/** The renderer main thread's tasks from a Chrome trace (wall and CPU time, in ms) and its CPU time by kind. */
+function mainThreadTasks(trace: Buffer): Tasks {
   const events = (JSON.parse(trace.toString("utf8")) as { traceEvents: TraceEvent[] }).traceEvents;
   const mains = new Set(events.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
-  const byThread = new Map<string, { wall: number; cpu: number }[]>();
+  const byThread = new Map<string, Tasks>();
   for (const e of events) {
     const thread = `${e.pid}:${e.tid}`;
-    if (e.ph !== "X" || !mains.has(thread) || (e.name !== "RunTask" && e.name !== "ThreadControllerImpl::RunTask")) continue;
-    const list = byThread.get(thread) ?? [];
-    list.push({ wall: (e.dur ?? 0) / 1000, cpu: (e.tdur ?? 0) / 1000 });
-    byThread.set(thread, list);
+    if (e.ph !== "X" || !mains.has(thread)) continue;
+    const entry: Tasks = byThread.get(thread) ?? { tasks: [], cpuByKind: new Map() };
+    byThread.set(thread, entry);
+    if (e.name === "RunTask" || e.name === "ThreadControllerImpl::RunTask") entry.tasks.push({ wall: (e.dur ?? 0) / 1000, cpu: (e.tdur ?? 0) / 1000 });
+    else if (KINDS.includes(e.name)) entry.cpuByKind.set(e.name, (entry.cpuByKind.get(e.name) ?? 0) + (e.tdur ?? 0) / 1000);
   }
   // The page's renderer is the busiest one (others: about:blank, extensions).
-  return [...byThread.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  return [...byThread.values()].sort((a, b) => b.tasks.length - a.tasks.length)[0] ?? { tasks: [], cpuByKind: new Map() };
+}
+
+function kindsTable(storm: Tasks & { seconds: number }, quiet: Tasks & { seconds: number }): string {
+  const perS = (t: Tasks & { seconds: number }, kind: string) => `${((t.cpuByKind.get(kind) ?? 0) / t.seconds).toFixed(1)}`;
+  return table([["main thread CPU ms per second, by kind", "storm", "no traffic"], ...KINDS.map((k) => [k, perS(storm, k), perS(quiet, k)])]);
 }
 
 function traceSummary(name: string, tasks: { wall: number; cpu: number }[], seconds: number): string[] {
@@ -332,22 +343,25 @@ async function diagnose(browser: Browser, page: Page, rooms: RoomServiceClient, 
     const t0 = Date.now();
     await run();
     const seconds = (Date.now() - t0) / 1000;
-    return { tasks: mainThreadTasks(await browser.stopTracing()), seconds };
+    return { ...mainThreadTasks(await browser.stopTracing()), seconds };
   };
   const quiet = await traced(() => page.waitForTimeout(WINDOW_S * 1000));
   await cdp.send("Profiler.enable");
   await cdp.send("Profiler.setSamplingInterval", { interval: 500 });
   await cdp.send("Profiler.start");
+  await resetProbe(page);
   const loud = await traced(() => storm(rooms, roomName));
   const { profile } = (await cdp.send("Profiler.stop")) as { profile: Profile };
   await cdp.detach();
+  const { dataMessages } = await readProbe(page);
   return [
-    `diagnostic pass (traced and profiled, not counted; ${loadLine()})`,
+    `diagnostic pass (traced and profiled, not counted; ${dataMessages} data messages reached the page in the storm; ${loadLine()})`,
     table([
       ["main thread (Chrome trace)", "longest task: wall (its CPU)", "most CPU in one task", "tasks > 50 ms wall", "tasks > 50 ms CPU", "main thread CPU busy"],
       traceSummary("storm", loud.tasks, loud.seconds),
       traceSummary("no traffic", quiet.tasks, quiet.seconds),
     ]),
+    kindsTable(loud, quiet),
     profileSummary(profile, buildDir),
   ].join("\n");
 }
