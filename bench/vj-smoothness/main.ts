@@ -337,7 +337,7 @@ function profileSummary(profile: Profile, buildDir: string): string {
 
 async function diagnose(browser: Browser, page: Page, rooms: RoomServiceClient, roomName: string, buildDir: string): Promise<string> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
-  const categories = ["toplevel", "disabled-by-default-devtools.timeline"];
+  const categories = ["toplevel", "devtools.timeline", "disabled-by-default-devtools.timeline"];
   const traced = async (run: () => Promise<unknown>) => {
     await browser.startTracing(page, { categories });
     const t0 = Date.now();
