@@ -30,9 +30,9 @@ function EventLine({ event }: { event: ReplayEvent }) {
 
 /** The replay: the recording, and beside it the show's chat and gifts as they were at that point. */
 export function ReplayView({ replay, events }: { replay: Replay; events: ReplayEvent[] }) {
-  const [seconds, setSeconds] = useState(0);
-  const onPosition = useCallback((position: { seconds: number }) => setSeconds(position.seconds), []);
-  const count = useMemo(() => happenedBy(events, wallClockAt(replay.parts, replay.startedAt, seconds)), [events, replay, seconds]);
+  const [at, setAt] = useState(() => wallClockAt(replay.parts, replay.startedAt, 0));
+  const onPosition = useCallback((position: { at: Date }) => setAt(position.at), []);
+  const count = useMemo(() => happenedBy(events, at), [events, at]);
   const shown = events.slice(Math.max(0, count - SHOWN), count);
   const list = useRef<HTMLOListElement>(null);
   useEffect(() => {
