@@ -4,12 +4,14 @@ import EgressHelper from "@livekit/egress-sdk";
 import { LiveKitRoom, RoomAudioRenderer, VideoTrack, isTrackReference, useRoomContext, useTracks } from "@livekit/components-react";
 import { Track } from "livekit-client";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { CompositeOverlay } from "@/components/egress/composite-overlay";
 import { GuestTiles } from "@/components/stage/guest-tiles";
+import type { ChatMessageView } from "@/lib/chat/events";
 
 /** Start anyway after this long, e.g. for a host without a camera (Egress waits for the signal). */
 const START_WITHOUT_VIDEO_MS = 5_000;
 
-function Stage() {
+function Stage({ overlay }: { overlay: { messages: ChatMessageView[] } | null }) {
   const room = useRoomContext();
   const started = useRef(false);
   const start = useCallback(() => {
@@ -38,13 +40,17 @@ function Stage() {
       <div className="absolute bottom-4 right-4 w-1/2">
         <GuestTiles />
       </div>
+      {overlay ? <CompositeOverlay messages={overlay.messages} /> : null}
       <RoomAudioRenderer />
     </>
   );
 }
 
-/** The RoomComposite page: the host's camera full frame, guests on stage over it, the room's audio. */
-export function CompositeLayout({ serverUrl, token }: { serverUrl: string; token: string }) {
+/**
+ * The RoomComposite page: the host's camera full frame, guests on stage over it, the room's audio;
+ * with `overlay`, the show's chat and gifts over the picture too.
+ */
+export function CompositeLayout({ serverUrl, token, overlay }: { serverUrl: string; token: string; overlay: { messages: ChatMessageView[] } | null }) {
   const [error, setError] = useState<string | null>(null);
   return (
     // Covers the site header: Egress records the whole window.
@@ -52,7 +58,7 @@ export function CompositeLayout({ serverUrl, token }: { serverUrl: string; token
       {/* Egress fails the job with the text of a div.error */}
       {error ? <div className="error p-8 text-white">{error}</div> : null}
       <LiveKitRoom serverUrl={serverUrl} token={token} connect audio={false} video={false} onError={(e) => setError(e.message)}>
-        <Stage />
+        <Stage overlay={overlay} />
       </LiveKitRoom>
     </div>
   );
