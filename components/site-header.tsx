@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { canOnSite } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
 
 const nav = [
@@ -20,6 +21,11 @@ export async function SiteHeader() {
             {label}
           </Link>
         ))}
+        {user && canOnSite(user, "admin.view") ? (
+          <Link href="/admin" className="text-sm text-amber-300 hover:text-white">
+            Dashboard
+          </Link>
+        ) : null}
         <div className="ml-auto flex items-center gap-3 text-sm">
           {user ? (
             <>

@@ -7,7 +7,7 @@ import { MemberList } from "@/components/room/member-list";
 import { RoomNotices } from "@/components/room/room-notices";
 import { useRoomActivity } from "@/components/room/use-room-activity";
 import { useShowEnd } from "@/components/room/use-show-end";
-import { ShowEnded } from "@/components/shows/show-ended";
+import { RemovedFromShow, ShowEnded } from "@/components/shows/show-ended";
 
 export type ViewerRoomProps = {
   connection: { serverUrl: string; token: string };
@@ -17,8 +17,8 @@ export type ViewerRoomProps = {
   initialHostAway: boolean;
 };
 
-function RoomBody({ props, onEnded }: { props: ViewerRoomProps; onEnded: () => void }) {
-  useShowEnd(onEnded);
+function RoomBody({ props, onEnded, onRemoved }: { props: ViewerRoomProps; onEnded: (reason: string | null) => void; onRemoved: () => void }) {
+  useShowEnd(onEnded, onRemoved);
   const { notices, viewers, hostAway } = useRoomActivity(props);
   return (
     <div className="grid gap-6 md:grid-cols-[3fr_1fr]">
@@ -38,10 +38,15 @@ function RoomBody({ props, onEnded }: { props: ViewerRoomProps; onEnded: () => v
   );
 }
 
+type Closed = { kind: "ended"; reason: string | null } | { kind: "removed" };
+
 export function ViewerRoom(props: ViewerRoomProps) {
-  const [ended, setEnded] = useState(false);
-  const onEnded = useCallback(() => setEnded(true), []);
-  if (ended) return <ShowEnded title={props.title} />;
+  const [closed, setClosed] = useState<Closed | null>(null);
+  // The first word wins: "ended by an operator" arrives just before the room closes.
+  const onEnded = useCallback((reason: string | null) => setClosed((c) => c ?? { kind: "ended", reason }), []);
+  const onRemoved = useCallback(() => setClosed((c) => c ?? { kind: "removed" }), []);
+  if (closed?.kind === "removed") return <RemovedFromShow />;
+  if (closed) return <ShowEnded title={props.title} reason={closed.reason} />;
   return (
     <LiveKitRoom
       serverUrl={props.connection.serverUrl}
@@ -52,7 +57,7 @@ export function ViewerRoom(props: ViewerRoomProps) {
       options={{ adaptiveStream: true, dynacast: true }}
       data-testid="viewer-room"
     >
-      <RoomBody props={props} onEnded={onEnded} />
+      <RoomBody props={props} onEnded={onEnded} onRemoved={onRemoved} />
     </LiveKitRoom>
   );
 }

@@ -37,7 +37,7 @@ async function viewerConnection(user: SessionUser, roomNumber: number) {
 
 export default async function WatchPage({ params }: Props) {
   const show = await loadShow(params);
-  if (show.status !== "LIVE") return <ShowEnded title={show.title} />;
+  if (show.status !== "LIVE") return <ShowEnded title={show.title} reason={show.endReason} />;
 
   const user = await getCurrentUser();
   // Minted in the server render (not fetched after hydration): it saves a round trip on join.
