@@ -12,7 +12,7 @@ export async function SiteHeader() {
   const user = await getCurrentUser();
   return (
     <header className="border-b border-zinc-800 bg-zinc-900/80">
-      <nav className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
+      <nav className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 whitespace-nowrap px-4 py-3 sm:gap-x-6">
         <Link href="/" className="text-lg font-bold text-brand">
           Suixin
         </Link>

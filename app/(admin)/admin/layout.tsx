@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: { default: "Dashboard", template: "%s
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   await requireOperatorPage("/admin");
   return (
-    <div className="grid gap-6 md:grid-cols-[11rem_1fr]">
+    <div className="grid grid-cols-1 gap-6 md:grid-cols-[11rem_minmax(0,1fr)]">
       <aside>
         <p className="mb-2 hidden px-3 text-xs font-semibold uppercase tracking-wide text-zinc-500 md:block">Dashboard</p>
         <AdminNav />

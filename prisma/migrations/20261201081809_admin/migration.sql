@@ -67,8 +67,8 @@ ALTER TABLE "AuditEntry" ADD CONSTRAINT "AuditEntry_actorId_fkey" FOREIGN KEY ("
 ALTER TABLE "ShowSample" ADD CONSTRAINT "ShowSample_showId_fkey" FOREIGN KEY ("showId") REFERENCES "Show"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- Hand-written (Prisma cannot express these):
--- Search users and the audit log by any part of a name, email, label or reason (ILIKE '%…%'):
--- trigram indexes (pg_trgm ships with PostgreSQL's contrib modules).
+-- Search users and the audit log by any part of a name, email, label or reason (ILIKE with
+-- wildcards on both sides): trigram indexes (pg_trgm ships with the PostgreSQL contrib modules).
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE INDEX "User_name_trgm_idx" ON "User" USING gin ("name" gin_trgm_ops);
 CREATE INDEX "User_email_trgm_idx" ON "User" USING gin ("email" gin_trgm_ops);
@@ -77,11 +77,10 @@ CREATE INDEX "AuditEntry_reason_trgm_idx" ON "AuditEntry" USING gin ("reason" gi
 
 -- The audit log is append-only: no path in the app updates or deletes it, and the database
 -- refuses it from anywhere else too (including TRUNCATE).
-CREATE FUNCTION "audit_entry_is_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  RAISE EXCEPTION 'audit entries cannot be changed or deleted' USING ERRCODE = 'insufficient_privilege';
-END
-$$;
+-- The body is one E-string with its semicolon written as the octal escape 073: the Prisma
+-- migration engine splits scripts at every semicolon, even inside dollar quotes.
+CREATE FUNCTION "audit_entry_is_append_only"() RETURNS trigger LANGUAGE plpgsql AS
+  E'BEGIN RAISE EXCEPTION ''audit entries cannot be changed or deleted'' USING ERRCODE = ''insufficient_privilege''\073 END';
 CREATE TRIGGER "AuditEntry_no_update_delete" BEFORE UPDATE OR DELETE ON "AuditEntry"
   FOR EACH ROW EXECUTE FUNCTION "audit_entry_is_append_only"();
 CREATE TRIGGER "AuditEntry_no_truncate" BEFORE TRUNCATE ON "AuditEntry"

@@ -90,10 +90,10 @@ export default async function NumbersPage({ searchParams }: { searchParams: Para
       </form>
       {room ? <ShowChart range={range} room={room} /> : null}
       <div className="grid gap-4 lg:grid-cols-2">
-        <ChartCard testId="chart-shows-per-day" title="Shows per day" summary={`${total(shows)} shows started in the last ${DAYS_SHOWN} days (UTC days)`}>
+        <ChartCard testId="chart-shows-per-day" title="Shows per day" summary={`${total(shows)} ${total(shows) === 1 ? "show" : "shows"} started in the last ${DAYS_SHOWN} days (UTC days)`}>
           <PerDayChart points={shows} noun="shows" />
         </ChartCard>
-        <ChartCard testId="chart-users-per-day" title="New users per day" summary={`${total(users)} accounts created in the last ${DAYS_SHOWN} days (UTC days)`}>
+        <ChartCard testId="chart-users-per-day" title="New users per day" summary={`${total(users)} ${total(users) === 1 ? "account" : "accounts"} created in the last ${DAYS_SHOWN} days (UTC days)`}>
           <PerDayChart points={users} noun="new users" />
         </ChartCard>
       </div>
