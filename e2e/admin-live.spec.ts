@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { auditRows, openDashboard, operatorPage, userIdOf } from "./support/admin";
+import { test } from "@playwright/test";
+import { auditRows, expect, openDashboard, operatorPage, userIdOf } from "./support/admin";
 import { query } from "./support/db";
 import { goLive } from "./support/studio";
 import { newUser, register, userPage } from "./support/users";

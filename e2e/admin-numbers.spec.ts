@@ -1,5 +1,5 @@
-import { type Locator, expect, test } from "@playwright/test";
-import { openDashboard, operatorPage } from "./support/admin";
+import { type Locator, test } from "@playwright/test";
+import { expect, openDashboard, operatorPage } from "./support/admin";
 import { query } from "./support/db";
 
 test.setTimeout(120_000);

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { openDashboard, operatorPage } from "./support/admin";
+import { test } from "@playwright/test";
+import { expect, openDashboard, operatorPage } from "./support/admin";
 import { query } from "./support/db";
 
 test.setTimeout(180_000);

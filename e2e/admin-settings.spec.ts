@@ -1,5 +1,5 @@
-import { type Page, expect, test } from "@playwright/test";
-import { auditRows, openDashboard, operatorPage } from "./support/admin";
+import { type Page, test } from "@playwright/test";
+import { auditRows, expect, openDashboard, operatorPage } from "./support/admin";
 import { query } from "./support/db";
 import { goLive } from "./support/studio";
 import { login, newUser, register, userPage } from "./support/users";

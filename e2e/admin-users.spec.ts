@@ -1,5 +1,5 @@
-import { type Page, expect, test } from "@playwright/test";
-import { auditRows, openDashboard, operatorPage, userIdOf } from "./support/admin";
+import { type Page, test } from "@playwright/test";
+import { auditRows, expect, openDashboard, operatorPage, userIdOf } from "./support/admin";
 import { query } from "./support/db";
 import { goLive } from "./support/studio";
 import { type TestUser, login, userPage } from "./support/users";

@@ -3,13 +3,11 @@
 // Next.js server, all measured in the same run with autocannon on loopback.
 //
 //   npm run bench:rooms       (starts and stops its own stack; see bench/README.md)
-import { spawn } from "node:child_process";
-import path from "node:path";
-
 import { Client } from "pg";
 import { z } from "zod";
 
-import { REPO_ROOT, startStack } from "../support/stack";
+import { type LoadResult, autocannon } from "../support/autocannon";
+import { startStack } from "../support/stack";
 import type { RunningStack } from "../support/stack";
 import { loadLine, percentile, table } from "../support/stats";
 
@@ -36,37 +34,6 @@ const TARGETS: readonly Target[] = [
   { name: "ref: home page, no cards /?page=5", path: "/?page=5", kind: "reference" },
   { name: "data route /api/shows", path: "/api/shows", kind: "goal" },
 ];
-
-// The fields of autocannon's --json result that this report uses.
-const resultSchema = z.object({
-  requests: z.object({ average: z.number(), total: z.number() }),
-  latency: z.object({ p50: z.number(), p99: z.number(), max: z.number() }),
-  errors: z.number(),
-  timeouts: z.number(),
-  non2xx: z.number(),
-});
-type Result = z.infer<typeof resultSchema>;
-
-function autocannon(url: string, seconds: number): Promise<Result> {
-  const bin = path.join(REPO_ROOT, "node_modules", ".bin", "autocannon");
-  const args = ["--json", "--no-progress", "-c", String(CONNECTIONS), "-d", String(seconds), url];
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
-    child.once("error", reject);
-    child.once("exit", (code) => {
-      if (code !== 0) return reject(new Error(`autocannon exited with ${code}: ${err.trim()}`));
-      try {
-        resolve(resultSchema.parse(JSON.parse(out)));
-      } catch (error) {
-        reject(new Error(`unexpected autocannon output: ${out.slice(0, 200)}`, { cause: error }));
-      }
-    });
-  });
-}
 
 /** 200 hosts, each with one live show (one LIVE show per host is enforced by an index). */
 async function seed(db: Client): Promise<void> {
@@ -135,11 +102,11 @@ async function bench(stack: RunningStack): Promise<void> {
     await checkTargets(appUrl);
     process.stdout.write(`${SHOWS} live shows seeded; ${CONNECTIONS} connections, ${WARM_UP_S} s warm-up + ${DURATION_S} s per target\n`);
 
-    const results: { target: Target; result: Result; idle: number }[] = [];
+    const results: { target: Target; result: LoadResult; idle: number }[] = [];
     for (const target of TARGETS) {
       const url = `${appUrl}${target.path}`;
-      await autocannon(url, WARM_UP_S); // JIT, caches, connection pools: not counted
-      const result = await autocannon(url, DURATION_S);
+      await autocannon(url, WARM_UP_S, CONNECTIONS); // JIT, caches, connection pools: not counted
+      const result = await autocannon(url, DURATION_S, CONNECTIONS);
       const idle = await sequentialMs(url);
       results.push({ target, result, idle });
       process.stdout.write(`  ${target.path}: ${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms\n`);

@@ -1,6 +1,10 @@
-import { type Browser, type Page, expect } from "@playwright/test";
+import { type Browser, type Page, expect as baseExpect } from "@playwright/test";
 import { query } from "./db";
 import { userPage } from "./users";
+
+// Up to six engineers' stacks share two cores here (load averages of 40–50 seen): a dashboard page
+// may take several seconds to render. Waits are for outcomes, with room for that.
+export const expect = baseExpect.configure({ timeout: 15_000 });
 
 /** A registered user made an operator in the database (as `npm run admin:create` would). */
 export async function operatorPage(browser: Browser, name = "Ops") {
@@ -30,8 +34,9 @@ export async function auditRows(where = "TRUE", params: unknown[] = []): Promise
 export async function openDashboard(page: Page, section?: "Users" | "Settings" | "Numbers" | "Audit log") {
   await page.getByRole("link", { name: "Dashboard" }).click();
   await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Live now" })).toBeVisible({ timeout: 30_000 });
   if (section) {
     await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: section }).click();
-    await expect(page.getByRole("heading", { level: 1, name: section })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: section })).toBeVisible({ timeout: 30_000 });
   }
 }
