@@ -139,7 +139,7 @@ test("visitors get 401 (pages: the login page) and users 403 everywhere in the d
 });
 
 test("operators get every page and route; the server refuses invalid settings even when the form is bypassed", async ({ browser }) => {
-  const ops = await operatorPage(browser, "Ops perms");
+  const ops = await operatorPage(browser, "OpsPerms");
   const opsId = await userIdOf(ops.user.email);
   for (const file of pages) {
     const url = urlOf(file, opsId);

@@ -5,7 +5,7 @@ import { goLive } from "./support/studio";
 import { type TestUser, login, userPage } from "./support/users";
 import { expectVideoPlaying } from "./support/video";
 
-test.setTimeout(180_000);
+test.setTimeout(300_000);
 
 /** Dashboard → Users → search → the user's page. */
 async function openUser(page: Page, user: TestUser) {
@@ -22,7 +22,7 @@ test("a viewer banned while watching is removed from the room, logged out and ca
   const roomNumber = await goLive(host.page, "Ban watch");
   const viewer = await userPage(browser, "Troll");
   await viewer.page.goto(`/shows/${roomNumber}`);
-  await expectVideoPlaying(viewer.page.getByTestId("host-video"));
+  await expectVideoPlaying(viewer.page.getByTestId("host-video"), 45_000);
   await expect(host.page.getByTestId("viewer-count")).toHaveText("1", { timeout: 10_000 });
 
   const ops = await operatorPage(browser);
@@ -67,7 +67,7 @@ test("a viewer banned while watching is removed from the room, logged out and ca
   await login(viewer.page, viewer.user);
   await expect(viewer.page.getByTestId("current-user")).toHaveText(viewer.user.name);
   await viewer.page.goto(`/shows/${roomNumber}`);
-  await expectVideoPlaying(viewer.page.getByTestId("host-video"));
+  await expectVideoPlaying(viewer.page.getByTestId("host-video"), 45_000);
   expect(await auditRows(`action = 'user.unban' AND "targetId" = $1`, [viewerId])).toHaveLength(1);
 
   // The user's page lists their history in the audit log.
@@ -78,7 +78,7 @@ test("a viewer banned while watching is removed from the room, logged out and ca
 });
 
 test("a banned host's show ends; a ban with an end date ends by itself", async ({ browser }) => {
-  const host = await userPage(browser, "Banned host");
+  const host = await userPage(browser, "BannedHost");
   const roomNumber = await goLive(host.page, "About to be banned");
   const ops = await operatorPage(browser);
   await openUser(ops.page, host.user);
@@ -137,7 +137,7 @@ test("mute site-wide and unmute, audited", async ({ browser }) => {
 });
 
 test("operators promote and demote; banning an operator is allowed; the last operator cannot step down", async ({ browser }) => {
-  const first = await operatorPage(browser, "First ops");
+  const first = await operatorPage(browser, "FirstOps");
   const firstId = await userIdOf(first.user.email);
   // This test needs to know who the operators are: the earlier tests' operators step aside.
   await query(`UPDATE "User" SET role = 'USER' WHERE role = 'OPERATOR' AND id <> $1`, [firstId]);
@@ -152,7 +152,7 @@ test("operators promote and demote; banning an operator is allowed; the last ope
   expect(await auditRows(`action = 'user.demote' AND "targetId" = $1`, [firstId])).toHaveLength(0);
 
   // They make someone else an operator, who then has the dashboard.
-  const second = await userPage(browser, "Second ops");
+  const second = await userPage(browser, "SecondOps");
   await expect(second.page.getByRole("link", { name: "Dashboard" })).toHaveCount(0);
   await openUser(first.page, second.user);
   await first.page.getByTestId("role-panel").getByRole("button", { name: "Make operator…" }).click();
