@@ -60,9 +60,9 @@ async function seed(db: Client): Promise<void> {
   // Every third live show pushes HLS, every fifth records: the monitor counts running outputs.
   await db.query(
     `INSERT INTO "Egress" (id, "showId", kind, status, "updatedAt")
-     SELECT 'EG_bench_hls_' || g, 'bench-live-' || g, 'HLS', 'ACTIVE', now() FROM generate_series(1, $1::int) g WHERE g % 3 = 0
+     SELECT 'EG_bench_hls_' || g, 'bench-live-' || g, 'HLS'::"EgressKind", 'ACTIVE'::"EgressStatus", now() FROM generate_series(1, $1::int) g WHERE g % 3 = 0
      UNION ALL
-     SELECT 'EG_bench_mp4_' || g, 'bench-live-' || g, 'MP4', 'ACTIVE', now() FROM generate_series(1, $1::int) g WHERE g % 5 = 0`,
+     SELECT 'EG_bench_mp4_' || g, 'bench-live-' || g, 'MP4'::"EgressKind", 'ACTIVE'::"EgressStatus", now() FROM generate_series(1, $1::int) g WHERE g % 5 = 0`,
     [LIVE_SHOWS],
   );
   await db.query(`ANALYZE "User"; ANALYZE "Show"; ANALYZE "Egress"`);

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { EgressKind } from "@/lib/generated/prisma/enums";
 import { type Paged, paged } from "@/lib/paging";
 import { consume } from "@/lib/rate-limit";
+import { shareAnswer } from "@/lib/shared-answer";
 import { requireShow } from "@/lib/shows/get-show";
 import { type ConnectionDetails, connectionDetails } from "@/lib/shows/host-connection";
 
@@ -30,8 +31,15 @@ export type MonitorShow = {
 
 export type MonitorPage = Paged<MonitorShow> & { at: string };
 
-/** The live shows, most watched first, a page of tiles at a time, with their running outputs. */
-export async function liveMonitorPage(page: number): Promise<MonitorPage> {
+// Every open dashboard polls this every 3 s, and the answer is the same for every operator.
+const SHARED_FOR_MS = 1_000;
+
+/** The live shows, most watched first, a page of tiles at a time, with their running outputs; at most 1 s old. */
+export function liveMonitorPage(page: number): Promise<MonitorPage> {
+  return shareAnswer("live-monitor", String(page), SHARED_FOR_MS, () => queryMonitorPage(page));
+}
+
+async function queryMonitorPage(page: number): Promise<MonitorPage> {
   const where = { status: "LIVE" } as const;
   const [rows, total] = await Promise.all([
     db.show.findMany({
