@@ -1,15 +1,41 @@
 // @ts-check
 
+// A page of the room list in the query string, as the home page links it (`?page=2`): the
+// plain numbers only; anything else shows page 1, as it always did.
+const listPage = { type: /** @type {const} */ ("query"), key: "page", value: "(?<page>[1-9][0-9]{0,4})" };
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and server-only packages stay out of the bundle.
   serverExternalPackages: ["sharp", "pg", "@prisma/adapter-pg", "graphile-worker"],
+  // The room list is served from Next's page cache (ISR, `revalidate = 1` in its routes), and
+  // `expireTime` equal to it means Next never serves a copy older than that: a request for an
+  // older one waits for a fresh render (one at a time, shared by the requests waiting). Next
+  // sends this as `Cache-Control: s-maxage=1`, which the app's shared cache in front (server.ts)
+  // follows for one more second (and half a second more while it fetches the next copy): a
+  // visitor's list is at most ~2.5 s old.
+  expireTime: 1,
   experimental: {
     serverActions: { bodySizeLimit: "6mb" }, // cover images (validated to 5 MB in lib/shows)
     // forbidden(): admin pages answer a logged-in non-operator with a real 403 (app/forbidden.tsx).
     authInterrupts: true,
+    // Cached pages live in memory only (bounded LRU): no files rewritten every second, and
+    // every app instance keeps its own.
+    isrFlushToDisk: false,
+  },
+  async rewrites() {
+    return {
+      // The page cache keys pages by path, not query: the list's public URLs are mapped onto
+      // paths before Next looks for a route.
+      beforeFiles: [
+        { source: "/", has: [listPage], destination: "/live/:page" },
+        { source: "/", destination: "/live/1" },
+        { source: "/api/shows", has: [listPage], destination: "/api/shows/page/:page" },
+        { source: "/api/shows", destination: "/api/shows/page/1" },
+      ],
+    };
   },
 };
 

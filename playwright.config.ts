@@ -12,6 +12,10 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
   reporter: "list",
+  // 2 cores shared by several engineers' stacks (load averages of 40 seen): a click's outcome can
+  // take well over the default 5 s, and a test well over the default 30 s.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   webServer: {
     command: "npx tsx scripts/stack/main.ts --profile test",
     url: `${baseURL}/api/health`,

@@ -46,4 +46,31 @@ test.describe("accounts", () => {
     await page.getByRole("button", { name: "Sign up" }).click();
     await expect(page).toHaveURL(/\/studio$/);
   });
+
+  test("the login form never sends the browser to another site after logging in", async ({ browser, page }) => {
+    test.setTimeout(120_000);
+    const user = newUser("Redirect");
+    await register(page, user);
+    await page.getByRole("button", { name: "Log out" }).click();
+    await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
+    const origin = new URL(page.url()).origin;
+
+    // A browser reads "/<tab>/evil.example" as //evil.example; the others are the classic forms.
+    for (const target of ["/\t/evil.example", "//evil.example", "/\\evil.example", "https://evil.example/", "/%09/evil.example"]) {
+      const context = await browser.newContext();
+      const visitor = await context.newPage();
+      const offSite: string[] = [];
+      visitor.on("request", (request) => {
+        if (new URL(request.url()).origin !== origin) offSite.push(request.url());
+      });
+      await visitor.goto(`/login?callbackUrl=${encodeURIComponent(target)}`);
+      await visitor.getByLabel("Email").fill(user.email);
+      await visitor.getByLabel("Password").fill(user.password);
+      await visitor.getByRole("button", { name: "Log in" }).click();
+      await expect(visitor, target).toHaveURL(`${origin}/`);
+      await expect(visitor.getByTestId("current-user")).toHaveText(user.name);
+      expect(offSite, target).toEqual([]);
+      await context.close();
+    }
+  });
 });

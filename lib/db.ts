@@ -1,5 +1,6 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { z } from "zod";
 import { databaseUrl } from "@/lib/env";
 import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -28,6 +29,14 @@ export const db: Db = new Proxy({} as Db, {
   },
 });
 
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+// A raw query's failure (P2010) carries the driver's error: Postgres' SQLSTATE and message.
+const rawFailureSchema = z.object({ driverAdapterError: z.object({ cause: z.object({ originalCode: z.string(), originalMessage: z.string() }) }) });
+
+/** A unique constraint refused a write: `constraint` narrows it to one (raw queries name theirs). */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return constraint === undefined;
+  if (error.code !== "P2010") return false;
+  const cause = rawFailureSchema.safeParse(error.meta).data?.driverAdapterError.cause;
+  return cause?.originalCode === "23505" && (constraint === undefined || cause.originalMessage.includes(`"${constraint}"`));
 }

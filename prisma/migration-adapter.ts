@@ -36,6 +36,25 @@ class CatalogTextClient extends pg.Client {
   }
 }
 
+// The adapter runs a migration by splitting it at every ";", which breaks any function body
+// (CREATE FUNCTION … $$ … ; … $$). Like Prisma's native engine, send the script whole: one
+// simple-protocol query, which Postgres also runs as one transaction (a migration applies fully
+// or not at all).
+class WholeScriptPg extends PrismaPg {
+  constructor(private readonly pool: pg.Pool) {
+    super(pool);
+  }
+
+  override async connect() {
+    const adapter = await super.connect();
+    return Object.assign(adapter, {
+      executeScript: async (script: string) => {
+        await this.pool.query(script);
+      },
+    });
+  }
+}
+
 export function migrationAdapter(connectionString: string): PrismaPg {
-  return new PrismaPg(new pg.Pool({ connectionString, Client: CatalogTextClient }));
+  return new WholeScriptPg(new pg.Pool({ connectionString, Client: CatalogTextClient }));
 }

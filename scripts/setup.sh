@@ -38,7 +38,8 @@ APT_PACKAGES=(
   ffmpeg              # test media, HLS checks
   xvfb pulseaudio     # Egress room-composite recording (headless Chromium needs a display + audio sink)
   nginx libnginx-mod-rtmp   # a local RTMP receiver for push tests
-  ca-certificates procps util-linux   # certs for npm/go; ps; runuser
+  ca-certificates procps util-linux   # certs for npm/go; ps; runuser, unshare (sandbox probe)
+  acl                 # setfacl: lets the service users into a clone that lives in a private dir
 )
 missing=()
 installed=$(dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' "${APT_PACKAGES[@]}" 2>/dev/null || true)
@@ -47,18 +48,30 @@ for p in "${APT_PACKAGES[@]}"; do
 done
 if [ "${#missing[@]}" -gt 0 ]; then
   say "apt-get install ${missing[*]}"
-  as_root apt-get update -qq || die "apt-get update failed"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+  # Wait for another apt/dpkg run (unattended-upgrades, a parallel setup) instead of failing.
+  as_root apt-get -o DPkg::Lock::Timeout=600 update -qq || die "apt-get update failed"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" \
     || die "apt-get install failed for: ${missing[*]}"
-  # On a systemd machine Debian starts default services; Suixin runs its own (redis on 6379 in
-  # the dev profile would clash). Postgres's default cluster uses 5432, which we don't touch.
-  if [ -d /run/systemd/system ]; then
-    for svc in redis-server nginx; do
-      if systemctl is-enabled --quiet "$svc" 2>/dev/null || systemctl is-active --quiet "$svc" 2>/dev/null; then
-        say "disabling Debian's default $svc service (Suixin runs its own)"
-        as_root systemctl disable --now "$svc" >/dev/null 2>&1 || true
-      fi
-    done
+  # Debian may start its default redis-server/nginx services: they are the host's, and we leave
+  # them alone. Suixin runs its own on other ports; a clash is reported by the stack with its port.
+fi
+
+# --- 1b. the unprivileged user the services run as ---------------------------------------
+# The app, Egress (and its Chromium), LiveKit, Redis and PulseAudio run as this system user
+# (scripts/stack/service-user.ts), as Postgres runs as `postgres`: no login shell, no home
+# (/nonexistent; the stack gives it one under its data directory). An existing account of that
+# name is used only if it is a system account without a login shell: never a person's.
+STEP="service user"
+SERVICE_USER="${SUIXIN_SERVICE_USER:-suixin}"
+if ! getent passwd "$SERVICE_USER" >/dev/null; then
+  say "creating the system user $SERVICE_USER (no login shell, no home) to run the services"
+  as_root useradd --system --user-group --no-create-home --home-dir /nonexistent \
+    --shell /usr/sbin/nologin --comment "Suixin services" "$SERVICE_USER" || die "useradd $SERVICE_USER failed"
+else
+  IFS=: read -r _ _ svc_uid _ _ _ svc_shell < <(getent passwd "$SERVICE_USER")
+  sys_uid_max=$(awk '$1 == "SYS_UID_MAX" { print $2 }' /etc/login.defs 2>/dev/null || true)
+  if [ "$svc_uid" -eq 0 ] || [ "$svc_uid" -gt "${sys_uid_max:-999}" ] || ! [[ "$svc_shell" =~ /(nologin|false)$ ]]; then
+    die "a user named $SERVICE_USER exists but is not a system account without login (uid $svc_uid, shell $svc_shell): set SUIXIN_SERVICE_USER to another name"
   fi
 fi
 
@@ -103,7 +116,8 @@ if [ ! -x "$lk_bin" ]; then
   say "building livekit-server $LIVEKIT_VERSION with go install (a few minutes on a cold Go cache)"
   mkdir -p "$lk_dir"
   tmp_bin=$(mktemp -d "$lk_dir/.build.XXXXXX")
-  GOBIN="$tmp_bin" go install "github.com/livekit/livekit-server/cmd/server@$LIVEKIT_VERSION" \
+  # GOTOOLCHAIN=local: build with the Go on this machine, never download another toolchain.
+  GOTOOLCHAIN=local GOWORK=off GOBIN="$tmp_bin" go install "github.com/livekit/livekit-server/cmd/server@$LIVEKIT_VERSION" \
     || { rm -rf "$tmp_bin"; die "go install github.com/livekit/livekit-server/cmd/server@$LIVEKIT_VERSION failed"; }
   mv "$tmp_bin/server" "$lk_bin" && rm -rf "$tmp_bin"
 fi

@@ -5,6 +5,11 @@
 /** What the viewer page records during one join; epoch milliseconds. */
 export type JoinProbe = {
   clickAt?: number;
+  /** LiveKit's signal WebSocket (/rtc, /rtc/v1) was created, and opened */
+  signalAt?: number;
+  signalOpenAt?: number;
+  /** the first peer connection of the join reached "connected" (ICE + DTLS done) */
+  peerAt?: number;
   /** the <video data-testid=host-video> element appeared (the host's track is subscribed) */
   videoAt?: number;
   /** first frame of that element: requestVideoFrameCallback's presentationTime, or polling */
@@ -36,6 +41,28 @@ export function installJoinProbe(): void {
     },
     { capture: true },
   );
+
+  // LiveKit's connection steps, seen from the page: its signal socket and its peer connection(s).
+  const NativeWebSocket = window.WebSocket;
+  window.WebSocket = class extends NativeWebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      if (!/\/rtc(\/|$)/.test(new URL(url).pathname)) return;
+      const probe = w.__join;
+      probe.signalAt ??= now();
+      this.addEventListener("open", () => (probe.signalOpenAt ??= now()), { once: true });
+    }
+  };
+  const NativePeerConnection = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends NativePeerConnection {
+    constructor(config?: RTCConfiguration) {
+      super(config);
+      const probe = w.__join;
+      this.addEventListener("connectionstatechange", () => {
+        if (this.connectionState === "connected") probe.peerAt ??= now();
+      });
+    }
+  };
 
   const watched = new WeakSet<HTMLVideoElement>();
   const watch = (video: HTMLVideoElement): void => {

@@ -48,7 +48,8 @@ function exitOf(child: ChildProcess): Promise<number | null> {
  */
 export async function startStack(name: string, settings: Record<string, string> = {}): Promise<RunningStack> {
   const dataDir = path.resolve(REPO_ROOT, process.env.SUIXIN_DATA_DIR || path.join(".data", `bench-${name}`));
-  const env: NodeJS.ProcessEnv = { ...BENCH_PORTS, ...process.env, ...settings, SUIXIN_DATA_DIR: dataDir, SUIXIN_LOG: "files" };
+  // One app instance (the test profile runs two): figures stay comparable with earlier runs.
+  const env: NodeJS.ProcessEnv = { ...BENCH_PORTS, SUIXIN_APP_INSTANCES: "1", ...process.env, ...settings, SUIXIN_DATA_DIR: dataDir, SUIXIN_LOG: "files" };
   const stackFile = path.join(dataDir, STACK_FILE);
   fs.rmSync(stackFile, { force: true }); // a stale file from a killed run must not count as "up"
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });

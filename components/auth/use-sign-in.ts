@@ -2,6 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
+import { refreshAccount } from "@/components/auth/use-account";
 
 export type SignInOutcome = { ok: true } | { ok: false; message: string };
 
@@ -13,6 +14,7 @@ export function useSignIn(callbackUrl: string) {
     if (result?.ok && !result.error) {
       router.push(callbackUrl);
       router.refresh();
+      void refreshAccount(); // the header's signed-in part is the browser's to update
       return { ok: true };
     }
     // Refused before the password was checked (too many attempts), or a banned account: the

@@ -4,6 +4,7 @@ import EgressHelper from "@livekit/egress-sdk";
 import { LiveKitRoom, RoomAudioRenderer, VideoTrack, isTrackReference, useRoomContext, useTracks } from "@livekit/components-react";
 import { Track } from "livekit-client";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { GuestTiles } from "@/components/stage/guest-tiles";
 
 /** Start anyway after this long, e.g. for a host without a camera (Egress waits for the signal). */
 const START_WITHOUT_VIDEO_MS = 5_000;
@@ -33,12 +34,16 @@ function Stage() {
       ) : (
         <p className="flex h-full items-center justify-center text-zinc-500">Waiting for the host’s camera…</p>
       )}
+      {/* a joint broadcast: the guests in a row over the bottom right of the picture */}
+      <div className="absolute bottom-4 right-4 w-1/2">
+        <GuestTiles />
+      </div>
       <RoomAudioRenderer />
     </>
   );
 }
 
-/** The RoomComposite page: the host's camera full frame, with the room's audio. */
+/** The RoomComposite page: the host's camera full frame, guests on stage over it, the room's audio. */
 export function CompositeLayout({ serverUrl, token }: { serverUrl: string; token: string }) {
   const [error, setError] = useState<string | null>(null);
   return (

@@ -4,6 +4,7 @@ import { useRemoteParticipant } from "@livekit/components-react";
 import { ConnectionQuality, ParticipantEvent, type RemoteParticipant } from "livekit-client";
 import { useEffect, useState } from "react";
 import { useRoomEvents } from "@/components/room/use-room-events";
+import { stageNoticeText } from "@/lib/stage/notices";
 
 export type Notice = { id: number; text: string };
 
@@ -25,6 +26,8 @@ export function useRoomActivity({ hostIdentity, initialViewers, initialHostAway 
   const hostLost = useConnectionLost(host);
 
   useRoomEvents((event) => {
+    const stageText = stageNoticeText(event);
+    if (stageText) setNotices((list) => [...list, { id: nextNoticeId++, text: stageText }].slice(-MAX_NOTICES));
     switch (event.type) {
       case "joined":
       case "left":

@@ -3,10 +3,14 @@ import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
 import type { ShowCardData } from "@/lib/shows/list-live-shows";
 
-export function ShowCard({ show }: { show: ShowCardData }) {
+/** `onOpen`: called when the card is clicked to open the show here (not in a new tab). */
+export function ShowCard({ show, onOpen }: { show: ShowCardData; onOpen?: (roomNumber: number) => void }) {
   return (
     <Link
       href={`/shows/${show.roomNumber}`}
+      onClick={(event) => {
+        if (event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey) onOpen?.(show.roomNumber);
+      }}
       data-testid="show-card"
       data-room-number={show.roomNumber}
       className="block overflow-hidden rounded-lg border border-zinc-800 bg-zinc-900 hover:border-brand"
@@ -26,7 +30,8 @@ export function ShowCard({ show }: { show: ShowCardData }) {
           <span>· room {show.roomNumber}</span>
         </p>
         <p className="text-xs text-zinc-500">
-          <span data-testid="card-viewers">{show.viewerCount}</span> watching · <span data-testid="card-likes">{show.likes}</span> likes · live for{" "}
+          <span data-testid="card-viewers">{show.viewerCount}</span> watching · <span data-testid="card-likes">{show.likes}</span> likes ·{" "}
+          <span data-testid="card-gifts">{show.gifts.count}</span> gifts (<span data-testid="card-gift-coins">{show.gifts.coins}</span> coins) · live for{" "}
           {/* Rendered on the server and again in the browser a moment later. */}
           <span suppressHydrationWarning>{formatDistanceToNowStrict(new Date(show.startedAt))}</span>
         </p>

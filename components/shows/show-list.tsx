@@ -1,7 +1,7 @@
 import { ShowCard } from "@/components/shows/show-card";
 import type { ShowCardData } from "@/lib/shows/list-live-shows";
 
-export function ShowList({ shows }: { shows: ShowCardData[] }) {
+export function ShowList({ shows, onOpen }: { shows: ShowCardData[]; onOpen?: (roomNumber: number) => void }) {
   if (shows.length === 0) {
     return (
       <p data-testid="no-live-shows" className="text-zinc-400">
@@ -13,7 +13,7 @@ export function ShowList({ shows }: { shows: ShowCardData[] }) {
     <ul data-testid="show-list" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
       {shows.map((show) => (
         <li key={show.roomNumber}>
-          <ShowCard show={show} />
+          <ShowCard show={show} onOpen={onOpen} />
         </li>
       ))}
     </ul>

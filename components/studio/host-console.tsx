@@ -2,6 +2,7 @@
 
 import {
   LiveKitRoom,
+  RoomAudioRenderer,
   VideoTrack,
   isTrackReference,
   useConnectionState,
@@ -12,10 +13,20 @@ import { ConnectionState, Track } from "livekit-client";
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
 import { endShowAction } from "@/app/(studio)/studio/actions";
+import { GiftOverlay } from "@/components/gifts/gift-overlay";
+import { HostGiftSummary } from "@/components/gifts/host-gift-summary";
+import { ChatPanel } from "@/components/chat/chat-panel";
+import { RoomChatProvider } from "@/components/chat/room-chat";
+import { StageOverlay } from "@/components/chat/stage-overlay";
+import { LikeCount } from "@/components/likes/like-count";
 import { MemberList } from "@/components/room/member-list";
 import { RoomNotices } from "@/components/room/room-notices";
 import { useShowEnd } from "@/components/room/use-show-end";
 import { useRoomActivity } from "@/components/room/use-room-activity";
+import { GuestTiles } from "@/components/stage/guest-tiles";
+import { HostStageProvider } from "@/components/stage/host-stage-context";
+import { HostStagePanel } from "@/components/stage/host-stage-panel";
+import { InviteButton } from "@/components/stage/invite-button";
 import { BroadcastControls } from "@/components/studio/broadcast-controls";
 import type { DeviceChoice } from "@/components/studio/camera-preview";
 import { Button } from "@/components/ui/button";
@@ -77,26 +88,44 @@ function ConsoleBody({ session }: { session: HostSession }) {
   }
 
   return (
-    <div className="grid gap-6 md:grid-cols-[2fr_1fr]">
-      <SelfView />
-      <div className="space-y-4">
-        <div className="flex items-center gap-2">
-          <LiveBadge />
-          <span className="text-sm text-zinc-400">Room {roomNumber}</span>
+    <HostStageProvider roomNumber={roomNumber}>
+      <div className="grid gap-6 md:grid-cols-[2fr_1fr]">
+        <div className="space-y-2 self-start">
+          <div className="relative">
+            <SelfView />
+            {/* The VJ sees the hearts; the chat is the list beside, so no comments over the picture. */}
+            <StageOverlay danmaku={false} />
+            <GiftOverlay />
+          </div>
+          <GuestTiles />
+          {/* the guests' voices */}
+          <RoomAudioRenderer />
         </div>
-        <h1 className="text-xl font-semibold">{session.title}</h1>
-        <p className="text-sm text-zinc-300">
-          <span data-testid="viewer-count">{viewers}</span> watching
-        </p>
-        <FormError message={error} />
-        <Button variant="danger" onClick={endShow} disabled={ending} className="w-full">
-          {ending ? "Ending…" : "End show"}
-        </Button>
-        <BroadcastControls roomNumber={roomNumber} />
-        <MemberList />
-        <RoomNotices notices={notices} />
+        <div className="min-w-0 space-y-4">
+          <div className="flex items-center gap-2">
+            <LiveBadge />
+            <span className="text-sm text-zinc-400">Room {roomNumber}</span>
+          </div>
+          <h1 className="text-xl font-semibold">{session.title}</h1>
+          <p className="flex items-center gap-4 text-sm text-zinc-300">
+            <span>
+              <span data-testid="viewer-count">{viewers}</span> watching
+            </span>
+            <LikeCount />
+          </p>
+          <FormError message={error} />
+          <Button variant="danger" onClick={endShow} disabled={ending} className="w-full">
+            {ending ? "Ending…" : "End show"}
+          </Button>
+          <ChatPanel className="h-96" />
+          <HostStagePanel />
+          <HostGiftSummary roomNumber={roomNumber} />
+          <BroadcastControls roomNumber={roomNumber} />
+          <MemberList actions={(m) => <InviteButton member={m} hostIdentity={localParticipant.identity} />} />
+          <RoomNotices notices={notices} />
+        </div>
       </div>
-    </div>
+    </HostStageProvider>
   );
 }
 
@@ -114,7 +143,9 @@ export function HostConsole({ session }: { session: HostSession }) {
       // sending it (CPU adaptation), so a recording then waited ~47 s to start.
       options={{ dynacast: true, publishDefaults: { simulcast: false } }}
     >
-      <ConsoleBody session={session} />
+      <RoomChatProvider roomNumber={session.connection.roomNumber} userId={null} initial={null}>
+        <ConsoleBody session={session} />
+      </RoomChatProvider>
     </LiveKitRoom>
   );
 }

@@ -14,7 +14,28 @@ export async function query<T extends Record<string, unknown>>(sql: string, para
 
 /** Row counts of the tables a request could change, to show it changed nothing. */
 export async function tableCounts({ except = [] }: { except?: string[] } = {}): Promise<Record<string, number>> {
-  const tables = ["User", "Show", "ParticipantSession", "Egress", "WebhookDelivery", "AuditEntry", "Setting"].filter((t) => !except.includes(t));
+  const tables = [
+    "User",
+    "Show",
+    "ParticipantSession",
+    "Egress",
+    "WebhookDelivery",
+    "LedgerAccount",
+    "LedgerTransfer",
+    "LedgerEntry",
+    "Payment",
+    "GiftEvent",
+    "ShowGifter",
+    "HostGifter",
+    "StageRequest",
+    "StageSeat",
+    "ChatMessage",
+    "ChatSequence",
+    "ChatMute",
+    "Report",
+    "AuditEntry",
+    "Setting",
+  ].filter((t) => !except.includes(t));
   const counts: Record<string, number> = {};
   for (const t of tables) {
     const [row] = await query<{ n: string }>(`SELECT count(*)::text AS n FROM "${t}"`);

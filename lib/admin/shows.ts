@@ -5,14 +5,14 @@ import type { endShowSchema } from "@/lib/admin/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { endShow } from "@/lib/shows/end-show";
+import { endShowIn } from "@/lib/shows/end-show";
 import { requireShow } from "@/lib/shows/get-show";
 
 /** An operator ends someone's show ("ended by an operator" for everyone in it), audited with it. */
 export async function forceEndShow(operator: SessionUser, input: z.output<typeof endShowSchema>): Promise<{ roomNumber: number }> {
   const show = await requireShow(input.roomNumber);
   await db.$transaction(async (tx) => {
-    if (!(await endShow(show.id, "OPERATOR", tx))) throw new AppError("SHOW_ENDED", `The show in room ${show.roomNumber} has already ended.`);
+    if (!(await endShowIn(tx, show.id, "OPERATOR"))) throw new AppError("SHOW_ENDED", `The show in room ${show.roomNumber} has already ended.`);
     await recordAudit(tx, operator, {
       action: "show.end",
       target: showTarget(show),

@@ -26,5 +26,5 @@ describe("password hashing", () => {
     expect(results.length - refused.length).toBeGreaterThanOrEqual(64);
     expect(refused.length).toBeGreaterThan(0);
     for (const reason of refused) expect(reason).toMatch(/busy/);
-  }, 60_000);
+  }, 240_000); // 64 scrypt runs: seconds on an idle machine, minutes on a shared, loaded one
 });

@@ -25,3 +25,16 @@ export const loginSchema = z.object({
 
 export type RegisterInput = z.input<typeof registerSchema>;
 export type LoginInput = z.input<typeof loginSchema>;
+
+/**
+ * What the site header shows about the signed-in user. Pages are shared by everyone (the room
+ * list is cached), so the browser asks `/api/account` for this after the page loaded. Add what
+ * the header needs (e.g. a coin balance) here and in `lib/auth/account-summary.ts`.
+ */
+// The coin balance is the header's starting value; the wallet store keeps it current in the tab.
+// `operator`: the header links to the dashboard (which checks the role itself on every request).
+export const accountSummarySchema = z.object({ name: z.string(), balance: z.number().int().nonnegative(), operator: z.boolean() });
+export const accountAnswerSchema = z.object({ account: accountSummarySchema.nullable() });
+
+export type AccountSummary = z.infer<typeof accountSummarySchema>;
+export type AccountAnswer = z.infer<typeof accountAnswerSchema>;

@@ -1,69 +1,66 @@
 import "server-only";
-import fs from "node:fs/promises";
 import path from "node:path";
-import { db } from "@/lib/db";
-import { recordingsDir } from "@/lib/egress/paths";
-import { recordEgress } from "@/lib/egress/record-egress";
-import { recordingFileName } from "@/lib/egress/recording-name";
+import { z } from "zod";
+import { type Tx, db } from "@/lib/db";
+import { isFinal, recordEgress } from "@/lib/egress/record-egress";
 import type { EgressOutputs } from "@/lib/egress/schema";
-import { trimToVideo } from "@/lib/egress/trim-recording";
+import { defineJob } from "@/lib/jobs/define";
 import type { EgressJob } from "@/lib/livekit/egress";
+import { applyStreamResults } from "@/lib/push/destinations";
+import { type FinishedFile, finishRecordedFile, finishedFileSchema } from "@/lib/recording/finish";
+import { getSetting } from "@/lib/settings";
 import { roomNumberFromName } from "@/lib/shows/room-name";
 
-type File = EgressJob["files"][number];
-
-type Part = { name: string; durationSeconds: number; sizeBytes: number };
+/** A file as Egress reported it (before, or instead of, its parts). */
+function asIs(file: FinishedFile) {
+  return { name: path.basename(file.path), durationSeconds: file.durationSeconds, sizeBytes: file.sizeBytes };
+}
 
 /**
- * A finished part: trimmed to its video, renamed <title>_<start>_<end>.mp4. Only files inside the
- * show's recordings folder are touched; a part already handled (a repeated delivery) is reported as is.
+ * The slow end of an MP4 recording (ffprobe + ffmpeg, minutes for a long part), off the webhook:
+ * the row stays ENDING until its file is trimmed and cut into parts of `recordingPartSeconds`
+ * (lib/recording), then becomes COMPLETE with the parts as its files. Idempotent.
  */
-async function finishRecording(show: { roomNumber: number; title: string }, file: File): Promise<Part> {
-  const dir = recordingsDir(show.roomNumber);
-  const current = path.resolve(file.path);
-  const asIs = { name: path.basename(current), durationSeconds: file.durationSeconds, sizeBytes: file.sizeBytes };
-  if (path.dirname(current) !== dir || !file.startedAt || !file.endedAt) return asIs;
-  const target = path.join(dir, recordingFileName(show.title, file.startedAt, file.endedAt));
-  if (!(await fs.stat(current).catch(() => null))) {
-    return (await fs.stat(target).catch(() => null)) ? { ...asIs, name: path.basename(target) } : asIs;
-  }
-  const seconds = await trimToVideo(current);
-  await fs.rename(current, target);
-  // Egress's side file describes the part; keep it next to the renamed MP4.
-  await fs.rename(`${current.replace(/\.mp4$/, "")}.json`, `${target.replace(/\.mp4$/, "")}.json`).catch(() => undefined);
-  const size = (await fs.stat(target)).size;
-  return { name: path.basename(target), durationSeconds: seconds ?? file.durationSeconds, sizeBytes: size };
-}
+export const finishRecordingJob = defineJob(
+  "egress.finish-recording",
+  z.object({ egressId: z.string(), files: z.array(finishedFileSchema), endedAt: z.coerce.date().optional() }),
+  async ({ egressId, files, endedAt }) => {
+    const row = await db.egress.findUnique({ where: { id: egressId }, select: { status: true, show: { select: { roomNumber: true, title: true } } } });
+    if (!row || row.status !== "ENDING") return; // done already, or failed meanwhile
+    const partSeconds = await getSetting("recordingPartSeconds");
+    const parts: EgressOutputs["files"] = [];
+    for (const file of files) parts.push(...((await finishRecordedFile(row.show, file, partSeconds)) ?? [asIs(file)]));
+    await db.egress.updateMany({
+      where: { id: egressId, status: "ENDING" },
+      data: { status: "COMPLETE", endedAt: endedAt ?? new Date(), outputs: { files: parts } },
+    });
+  },
+);
 
-// egress_updated (COMPLETE) and egress_ended can arrive together: one finish per file.
-const finishing = new Map<string, Promise<Part>>();
-
-function finishOnce(show: { roomNumber: number; title: string }, file: File): Promise<Part> {
-  const key = path.resolve(file.path);
-  const pending = finishing.get(key) ?? finishRecording(show, file).finally(() => finishing.delete(key));
-  finishing.set(key, pending);
-  return pending;
-}
-
-/** egress_started / egress_updated / egress_ended: copies LiveKit's view of a job into the DB. */
-export async function applyEgressEvent(job: EgressJob): Promise<void> {
+/**
+ * egress_started / egress_updated / egress_ended (or the reconcile loop): copies LiveKit's view of
+ * a job into the DB, in the caller's transaction. A completed MP4 stays ENDING while a job
+ * finishes its files (enqueued in the same transaction, one at a time per egress).
+ */
+export async function applyEgressEvent(tx: Tx, job: EgressJob): Promise<void> {
   const roomNumber = roomNumberFromName(job.roomName);
   if (roomNumber === null) return;
-  const show = await db.show.findUnique({ where: { roomNumber }, select: { id: true, roomNumber: true, title: true } });
+  const show = await tx.show.findUnique({ where: { roomNumber }, select: { id: true } });
   if (!show) return;
-  const known = await db.egress.findUnique({ where: { id: job.egressId }, select: { kind: true } });
+  const known = await tx.egress.findUnique({ where: { id: job.egressId }, select: { kind: true, status: true } });
+  if (known && isFinal(known.status)) return; // settled (a late or repeated event changes nothing)
   const kind = known?.kind ?? job.kind;
   if (!kind) return; // not one of ours (e.g. started by hand): nothing to show for it
 
   const outputs: EgressOutputs = {};
-  if (kind === "MP4" && job.files.length > 0) {
-    outputs.files = await Promise.all(
-      job.files.map((file) =>
-        job.status === "COMPLETE"
-          ? finishOnce(show, file)
-          : { name: path.basename(file.path), durationSeconds: file.durationSeconds, sizeBytes: file.sizeBytes },
-      ),
+  if (kind === "MP4" && job.files.length > 0) outputs.files = job.files.map(asIs);
+  const finishing = kind === "MP4" && job.status === "COMPLETE" && job.files.length > 0;
+  await recordEgress(tx, show.id, kind, finishing ? { ...job, status: "ENDING" } : job, outputs);
+  if (kind === "RTMP") await applyStreamResults(tx, job);
+  if (finishing) {
+    await finishRecordingJob.enqueue(
+      { egressId: job.egressId, files: job.files, endedAt: job.endedAt },
+      { tx, jobKey: `finish-recording:${job.egressId}`, queue: `egress:${job.egressId}` },
     );
   }
-  await recordEgress(show.id, kind, job, outputs);
 }

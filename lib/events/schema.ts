@@ -1,5 +1,10 @@
 import { z } from "zod";
+import { giftEvents } from "@/lib/gifts/events";
+import { chatEvents } from "@/lib/chat/events";
+import { likeEvents } from "@/lib/likes/events";
+import { moderationEvents } from "@/lib/moderation/events";
 import { showEvents } from "@/lib/shows/events";
+import { stageEvents } from "@/lib/stage/events";
 
 /**
  * Every message the server sends into a show's LiveKit room, on topic ROOM_TOPIC, always after
@@ -8,7 +13,14 @@ import { showEvents } from "@/lib/shows/events";
  */
 export const ROOM_TOPIC = "suixin.show";
 
-export const roomEventSchema = z.discriminatedUnion("type", [...showEvents]);
+export const roomEventSchema = z.discriminatedUnion("type", [
+  ...showEvents,
+  ...chatEvents,
+  ...moderationEvents,
+  ...likeEvents,
+  ...stageEvents,
+  ...giftEvents,
+]);
 
 export type RoomEvent = z.infer<typeof roomEventSchema>;
 export type RoomEventType = RoomEvent["type"];

@@ -1,7 +1,9 @@
 import "server-only";
-import { Logger, run, type Runner, type TaskList } from "graphile-worker";
+import { EventEmitter } from "node:events";
+import { Logger, run, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
 import { databaseUrl } from "@/lib/env";
 import type { Job } from "@/lib/jobs/define";
+import { holdWorkerLock } from "@/lib/jobs/liveness";
 
 // graphile-worker logs every job at info level; keep warnings and errors only.
 const logger = new Logger((scope) => (level, message) => {
@@ -31,7 +33,11 @@ function taskList(jobs: readonly Job[]): TaskList {
  * LISTEN/NOTIFY (milliseconds); delayed ones and retries are polled for every second.
  */
 export async function startJobRunner(jobs: readonly Job[]): Promise<Runner> {
+  // Each worker is marked alive before it takes a job, so the leader can tell a dead one's jobs.
+  const events: WorkerEvents = new EventEmitter();
+  events.on("worker:create", ({ worker }) => holdWorkerLock(worker.workerId));
   return run({
+    events,
     connectionString: databaseUrl(),
     concurrency: 4,
     maxPoolSize: 6,

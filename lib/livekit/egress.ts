@@ -1,9 +1,10 @@
 import "server-only";
-import type { EgressInfo } from "@livekit/protocol";
+import { type EgressInfo, StreamInfo_Status } from "@livekit/protocol";
 import {
   EgressClient,
   EgressStatus as SdkEgressStatus,
   EncodedFileOutput,
+  ServerError,
   EncodedFileType,
   SegmentedFileOutput,
   SegmentedFileProtocol,
@@ -26,8 +27,18 @@ export type EgressJob = {
   startedAt?: Date;
   endedAt?: Date;
   files: { path: string; durationSeconds: number; sizeBytes: number; startedAt?: Date; endedAt?: Date }[];
-  streams: { url: string; status: string; error?: string }[];
+  /** Push targets as LiveKit reports them: `url` is redacted by Egress (stream key shortened, see lib/push/redact). */
+  streams: { url: string; status: StreamStatus; error?: string; startedAt?: Date; endedAt?: Date }[];
   segments: { playlistPath: string; livePlaylistPath: string; count: number; durationSeconds: number }[];
+};
+
+/** ACTIVE without startedAt: added, not connected yet. */
+export type StreamStatus = "ACTIVE" | "FINISHED" | "FAILED";
+
+const STREAM_STATUS: Record<StreamInfo_Status, StreamStatus> = {
+  [StreamInfo_Status.ACTIVE]: "ACTIVE",
+  [StreamInfo_Status.FINISHED]: "FINISHED",
+  [StreamInfo_Status.FAILED]: "FAILED",
 };
 
 let client: EgressClient | undefined;
@@ -72,6 +83,7 @@ function kindOf(info: EgressInfo): EgressKind | null {
     if (r.streamOutputs.length > 0 || r.output.case === "stream") return "RTMP";
     if (r.fileOutputs.length > 0 || r.output.case === "file") return "MP4";
   }
+  if (request.case === "trackComposite") return request.value.fileOutputs.length > 0 ? "MP4" : null; // audio-only recording
   return null;
 }
 
@@ -92,7 +104,13 @@ export function toEgressJob(info: EgressInfo): EgressJob {
       startedAt: nsDate(f.startedAt),
       endedAt: nsDate(f.endedAt),
     })),
-    streams: info.streamResults.map((s) => ({ url: s.url, status: String(s.status), error: s.error || undefined })),
+    streams: info.streamResults.map((s) => ({
+      url: s.url,
+      status: STREAM_STATUS[s.status] ?? "FAILED",
+      error: s.error || undefined,
+      startedAt: nsDate(s.startedAt),
+      endedAt: nsDate(s.endedAt),
+    })),
     segments: info.segmentResults.map((s) => ({
       playlistPath: s.playlistLocation || s.playlistName,
       livePlaylistPath: s.livePlaylistLocation || s.livePlaylistName,
@@ -138,11 +156,53 @@ export async function startParticipantMp4(roomName: string, identity: string, fi
   return toEgressJob(info);
 }
 
+/** Adds push URLs to, or removes them from, a running RTMP job (multistream); removing the last one ends it. */
+export async function updateStreamUrls(egressId: string, add: string[], remove: string[]): Promise<EgressJob> {
+  return toEgressJob(await call(() => egressClient().updateStream(egressId, add, remove)));
+}
+
+/** One audio track (the host's microphone) to an MP4 file with no video stream. */
+export async function startAudioMp4(roomName: string, audioTrackId: string, filepath: string): Promise<EgressJob> {
+  const file = new EncodedFileOutput({ fileType: EncodedFileType.MP4, filepath });
+  const info = await call(() => egressClient().startTrackCompositeEgress(roomName, { file }, { audioTrackId }));
+  return toEgressJob(info);
+}
+
 export async function stopEgress(egressId: string): Promise<EgressJob> {
   return toEgressJob(await call(() => egressClient().stopEgress(egressId)));
 }
 
-export async function listEgresses(filter: { roomName?: string; egressId?: string; active?: boolean }): Promise<EgressJob[]> {
+/** Egress jobs as LiveKit last recorded them (its store keeps ended jobs for a day). */
+export async function listEgresses(filter: { roomName?: string; active?: boolean } = {}): Promise<EgressJob[]> {
   const infos = await call(() => egressClient().listEgress(filter));
   return infos.map(toEgressJob);
+}
+
+/** LiveKit found no Egress handler subscribed for the job (psrpc's "no response from servers"). */
+function isNoHandler(error: unknown): boolean {
+  return error instanceof ServerError && /no response from servers/i.test(error.message);
+}
+
+/**
+ * Whether the Egress process that runs this job still answers for it. LiveKit's own record stays
+ * ACTIVE forever when Egress dies without reporting (a crash, a kill), so we ask the job itself:
+ * an empty stream update reaches the job's handler (and changes nothing). LiveKit answers "no
+ * response from servers" (after ~1–3 s) when no handler is there: false. Any answer from the
+ * handler, even "not a stream" for a recording, means it is alive: true. A handler that took the
+ * request but has not answered yet (one still starting waits until its pipeline is up) is alive
+ * too, so a timeout is not "gone": null, like any other failure to ask (LiveKit unreachable).
+ */
+export async function egressAnswers(egressId: string): Promise<boolean | null> {
+  try {
+    await egressClient().updateStream(egressId, [], []);
+    return true;
+  } catch (error) {
+    if (isNoHandler(error)) return false;
+    if (error instanceof ServerError) {
+      if (error.status === 404 || error.code === "not_found") return false; // LiveKit does not know it
+      if (error.status === 503 || error.status >= 500) return null; // e.g. LiveKit without Redis
+      return true; // the handler answered (e.g. "non-streaming pipeline")
+    }
+    return null;
+  }
 }

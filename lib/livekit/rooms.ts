@@ -1,5 +1,5 @@
 import "server-only";
-import { type ParticipantInfo, ParticipantInfo_Kind } from "@livekit/protocol";
+import { type ParticipantInfo, ParticipantInfo_Kind, ParticipantInfo_State, TrackSource } from "@livekit/protocol";
 import { DataPacket_Kind, RoomServiceClient, ServerError } from "livekit-server-sdk";
 import { AppError } from "@/lib/errors";
 import { livekitConfig } from "@/lib/livekit/config";
@@ -11,18 +11,19 @@ export function isPerson(p: ParticipantInfo): boolean {
   return p.kind === ParticipantInfo_Kind.STANDARD && !p.permission?.hidden;
 }
 
-function roomService(): RoomServiceClient {
+/** The one RoomServiceClient (for lib/livekit modules only). */
+export function roomService(): RoomServiceClient {
   const { apiUrl, apiKey, apiSecret } = livekitConfig();
   client ??= new RoomServiceClient(apiUrl, apiKey, apiSecret);
   return client;
 }
 
-function isNotFound(error: unknown): boolean {
+export function isNotFound(error: unknown): boolean {
   return error instanceof ServerError && (error.status === 404 || error.code === "not_found");
 }
 
 /** Turns "LiveKit is down" into an error a user can read, instead of a stack trace. */
-async function call<T>(what: string, run: () => Promise<T>): Promise<T> {
+export async function call<T>(what: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
@@ -54,8 +55,9 @@ export async function deleteRoom(name: string): Promise<void> {
 
 export type LiveRoom = { name: string; numParticipants: number; createdAt: Date };
 
-export async function listRooms(): Promise<LiveRoom[]> {
-  const rooms = await call("listRooms", () => roomService().listRooms());
+/** Every room, or only those named (a name that LiveKit does not know is left out). */
+export async function listRooms(names?: string[]): Promise<LiveRoom[]> {
+  const rooms = await call("listRooms", () => roomService().listRooms(names));
   return rooms.map((r) => ({
     name: r.name,
     numParticipants: r.numParticipants,
@@ -72,7 +74,8 @@ export type RoomParticipant = { sid: string; identity: string; name: string; per
 export async function listParticipants(room: string): Promise<RoomParticipant[]> {
   try {
     const participants = await call("listParticipants", () => roomService().listParticipants(room));
-    return participants.map((p) => ({
+    // A participant that has just left can still be listed for a moment, as DISCONNECTED: not in the room.
+    return participants.filter((p) => p.state !== ParticipantInfo_State.DISCONNECTED).map((p) => ({
       sid: p.sid,
       identity: p.identity,
       name: p.name,
@@ -81,6 +84,17 @@ export async function listParticipants(room: string): Promise<RoomParticipant[]>
     }));
   } catch (error) {
     if (isNotFound(error)) return [];
+    throw error;
+  }
+}
+
+/** The sid of a participant's published microphone track, or null (not in the room, or muted/unpublished). */
+export async function microphoneTrackOf(room: string, identity: string): Promise<string | null> {
+  try {
+    const participant = await call("getParticipant", () => roomService().getParticipant(room, identity));
+    return participant.tracks.find((t) => t.source === TrackSource.MICROPHONE)?.sid ?? null;
+  } catch (error) {
+    if (isNotFound(error)) return null;
     throw error;
   }
 }

@@ -3,6 +3,7 @@ import { WebhookReceiver } from "livekit-server-sdk";
 import { AppError } from "@/lib/errors";
 import { livekitConfig } from "@/lib/livekit/config";
 import { type EgressJob, toEgressJob } from "@/lib/livekit/egress";
+import { type MediaSource, sourceName } from "@/lib/livekit/participants";
 import { isPerson } from "@/lib/livekit/rooms";
 
 /** What the app needs from a LiveKit webhook, free of SDK types. */
@@ -13,6 +14,8 @@ export type LiveKitEvent = {
   roomName?: string;
   /** `person` is a browser user in the audience (see `isPerson` in lib/livekit/rooms). */
   participant?: { sid: string; identity: string; name: string; person: boolean };
+  /** track_published / track_unpublished */
+  track?: { sid: string; source: MediaSource };
   /** egress_started / egress_updated / egress_ended, with the SDK status mapped to the app's */
   egress?: EgressJob;
 };
@@ -44,6 +47,7 @@ export async function receiveWebhook(body: string, authorization: string | null)
           person: isPerson(event.participant),
         }
       : undefined,
+    track: event.track ? { sid: event.track.sid, source: sourceName(event.track.source) } : undefined,
     egress: egress ? toEgressJob(egress) : undefined,
   };
 }

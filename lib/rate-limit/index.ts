@@ -41,6 +41,17 @@ async function limiter(name: LimitName): Promise<Limiter> {
   return found;
 }
 
+/**
+ * The limiter rejects with a RateLimiterRes when a key is out of points (and with an Error when
+ * the store fails). Not `instanceof` alone: limiters are cached on globalThis, and a route bundled
+ * apart from the one that created them has its own copy of the class (seen: the token route
+ * answered 500 instead of 429).
+ */
+function isLimiterAnswer(value: unknown): value is RateLimiterRes {
+  if (value instanceof RateLimiterRes) return true;
+  return typeof value === "object" && value !== null && !(value instanceof Error) && "msBeforeNext" in value && "consumedPoints" in value;
+}
+
 function limited(limit: Limit, msBeforeNext: number): AppError {
   const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
   return new AppError("RATE_LIMITED", `${limit.what}. Try again in ${seconds} s.`, undefined, seconds);
@@ -55,7 +66,7 @@ export async function consume(name: LimitName, key: string, points = 1): Promise
   try {
     await counter.consume(key, points);
   } catch (rejection) {
-    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    if (!isLimiterAnswer(rejection)) throw rejection;
     // The first refusal of a window escalates the block; later ones only report it.
     if (blocks && rejection.consumedPoints === limit.points + points) {
       const times = (await blocks.penalty(key, 1)).consumedPoints;
@@ -71,4 +82,32 @@ export async function consume(name: LimitName, key: string, points = 1): Promise
 export async function reset(name: LimitName, key: string): Promise<void> {
   const { counter } = await limiter(name);
   await counter.delete(key).catch(() => undefined);
+}
+
+const slots = globalThis as unknown as { suixinSlotLimiters?: Map<string, RateLimiterRedis> };
+
+/**
+ * One use per `seconds` for `key`, for rules whose window is set at run time rather than in
+ * limits.ts (a room's slow mode). Throws RATE_LIMITED with "`what`. Try again in N s.".
+ */
+export async function consumeEvery(scope: string, key: string, seconds: number, what: string): Promise<void> {
+  slots.suixinSlotLimiters ??= new Map();
+  const id = `${scope}:${seconds}`;
+  let counter = slots.suixinSlotLimiters.get(id);
+  if (!counter) {
+    counter = new RateLimiterRedis({
+      storeClient: redis(),
+      keyPrefix: `rl:${id}`,
+      points: 1,
+      duration: seconds,
+      insuranceLimiter: new RateLimiterMemory({ points: 1, duration: seconds }),
+    });
+    slots.suixinSlotLimiters.set(id, counter);
+  }
+  try {
+    await counter.consume(key);
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    throw limited({ points: 1, durationSeconds: seconds, what }, rejection.msBeforeNext);
+  }
 }

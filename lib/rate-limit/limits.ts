@@ -28,6 +28,25 @@ export const defaultLimits = {
   "show.token": { points: 30, durationSeconds: 60, what: "Joining shows too often" },
   // An operator's monitor opens a dozen tiles per page, and again after each page change.
   "admin.monitor": { points: 240, durationSeconds: 60, what: "Opening monitor tiles too often" },
+  // Starting pushes and adding destinations: each is an Egress job start (a Chromium and an encoder).
+  "push.start": { points: 20, durationSeconds: 60, what: "Starting pushes too often" },
+  // A watch page renews its link every few minutes; per viewer id.
+  "playback.renew": { points: 20, durationSeconds: 60, what: "Renewing the playback link too often" },
+  // Joint broadcast (lib/stage): per user.
+  "stage.invite": { points: 30, durationSeconds: 60, what: "Inviting viewers on stage too often" },
+  "stage.hand": { points: 10, durationSeconds: 60, what: "Raising and lowering your hand too often" },
+  "stage.answer": { points: 20, durationSeconds: 60, what: "Answering stage invites too often" },
+  "stage.control": { points: 60, durationSeconds: 60, what: "Changing the stage too often" },
+  "gift.send": { points: 10, durationSeconds: 1, what: "Sending gifts too fast" },
+  "wallet.top-up": { points: 20, durationSeconds: 600, what: "Topping up too often" },
+  "wallet.grant": { points: 60, durationSeconds: 600, what: "Granting coins too often" },
+  "chat.send": { points: 10, durationSeconds: 10, what: "Sending messages too fast" },
+  // Catch-ups: on every (re)connection, and at most every 2 s while messages go missing.
+  "chat.sync": { points: 60, durationSeconds: 60, what: "Reloading the chat too often" },
+  "chat.moderate": { points: 60, durationSeconds: 60, what: "Moderating too fast" },
+  // The original's "liking too often": one heart per second per viewer.
+  "likes.tap": { points: 1, durationSeconds: 1, what: "Liking too often" },
+  "report.create": { points: 10, durationSeconds: 600, what: "Reporting too often" },
 } as const satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof defaultLimits;

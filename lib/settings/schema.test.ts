@@ -6,6 +6,11 @@ describe("settingDefaults", () => {
     expect(settingDefaults(undefined)).toEqual(builtInSettings);
   });
 
+  it("keep the free test payment provider off unless a deployment turns it on", () => {
+    expect(settingDefaults(undefined).testTopUpEnabled).toBe(false);
+    expect(settingDefaults(JSON.stringify({ testTopUpEnabled: true })).testTopUpEnabled).toBe(true);
+  });
+
   it("take valid overrides", () => {
     const settings = settingDefaults(JSON.stringify({ hostGraceSeconds: 10, allowPrivateRtmp: true }));
     expect(settings.hostGraceSeconds).toBe(10);

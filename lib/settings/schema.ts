@@ -22,6 +22,8 @@ export const settingSchemas = {
   pushChannelLimit: whole(1, 20, "channels"),
   /** How long a dropped host's push channel (and its playback URL) is kept for a restart. */
   pushChannelHoldSeconds: whole(10, 24 * 3600, "seconds"),
+  /** How long a signed HLS playback link stays valid; the watch page renews it while it plays. */
+  playbackLinkSeconds: whole(10, 24 * 3600, "seconds"),
   /** MP4 recordings are split into parts of this length. */
   recordingPartSeconds: whole(10, 6 * 3600, "seconds"),
   /** Ended HLS runs are deleted after this long (unless kept as a recording). */
@@ -32,10 +34,16 @@ export const settingSchemas = {
   testTopUpEnabled: z.boolean(),
   /** Share of each gift's coins that goes to the platform, in percent. */
   platformSharePercent: whole(0, 100, "percent"),
+  /** A sender's same gift again within this long counts up a combo (×2, ×3…). */
+  giftComboSeconds: whole(1, 60, "seconds"),
   /** Words masked in chat (case-insensitive, whole words). */
   wordFilter: z
     .array(z.string().trim().min(1, "A word cannot be empty").max(40, "A word must be at most 40 characters"))
     .max(1000, "At most 1000 words"),
+  /** How long an invite on stage waits for the viewer's answer (the dialog's countdown). */
+  stageInviteSeconds: whole(5, 300, "seconds"),
+  /** How long a new guest has to get camera and microphone published before being taken off stage. */
+  stagePublishSeconds: whole(5, 120, "seconds"),
   /** Overrides of the abuse limits in lib/rate-limit/limits.ts, per named limit and field. */
   rateLimits: rateLimitOverridesSchema,
 } as const satisfies Record<string, z.ZodType>;
@@ -54,12 +62,16 @@ export const builtInSettings: Settings = {
   hostGraceSeconds: 60,
   pushChannelLimit: 2,
   pushChannelHoldSeconds: 3600,
+  playbackLinkSeconds: 600,
   recordingPartSeconds: 3600,
   hlsRetentionHours: 24,
   allowPrivateRtmp: false,
   testTopUpEnabled: false,
   platformSharePercent: 0,
+  giftComboSeconds: 5,
   wordFilter: ["fuck", "shit", "cunt"],
+  stageInviteSeconds: 30,
+  stagePublishSeconds: 20,
   rateLimits: {},
 };
 

@@ -18,6 +18,7 @@ const showSelect = {
   viewerCount: true,
   peakViewers: true,
   uniqueViewers: true,
+  slowModeSeconds: true,
   host: { select: { id: true, name: true } },
 } as const;
 

@@ -3,8 +3,9 @@ import { livekitConfig } from "@/lib/livekit/config";
 import { mintRoomToken } from "@/lib/livekit/tokens";
 import { hostIdentity, viewerIdentity } from "@/lib/shows/identity";
 import { roomNameFor } from "@/lib/shows/room-name";
+import type { ConnectionDetails } from "@/lib/shows/schema";
 
-export type ConnectionDetails = { serverUrl: string; token: string; roomNumber: number };
+export type { ConnectionDetails };
 
 /**
  * What a browser needs to join a show's room: the host publishes; a viewer subscribes; an

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { shareAnswer } from "@/lib/shared-answer";
+import { showGiftTotals } from "@/lib/gifts/leaderboard";
 import { coverUrl } from "@/lib/shows/cover";
 
 export const SHOWS_PER_PAGE = 50;
@@ -15,21 +15,18 @@ export type ShowCardData = {
   viewerCount: number;
   hostAway: boolean;
   host: { id: string; name: string };
+  /** gifts sent in the show so far, and their value in coins */
+  gifts: { count: number; coins: number };
 };
 
 export type LiveShowPage = { shows: ShowCardData[]; total: number; page: number; pages: number };
 
-// The list is the same for every visitor, and every open home page polls it every 3 s, so many
-// requests ask the same question within a second: answers are shared for a second
-// (lib/shared-answer.ts). Measured with `npm run bench:rooms` (bench/README.md).
-const SHARED_FOR_MS = 1_000;
-
-/** Live shows, newest first, a page at a time (50 per page, as in the original); at most 1 s old. */
-export function listLiveShows(page = 1): Promise<LiveShowPage> {
-  return shareAnswer("live-shows", String(page), SHARED_FOR_MS, () => queryLiveShows(page));
-}
-
-async function queryLiveShows(page: number): Promise<LiveShowPage> {
+/**
+ * Live shows, newest first, a page at a time (50 per page, as in the original). Callers are the
+ * room list's cached routes (`app/(live)/live/[page]`, `app/api/shows/page/[page]`), which run
+ * it at most about once a second per page however many people watch the list.
+ */
+export async function listLiveShows(page = 1): Promise<LiveShowPage> {
   const [rows, total] = await Promise.all([
     db.show.findMany({
       where: { status: "LIVE" },
@@ -37,6 +34,7 @@ async function queryLiveShows(page: number): Promise<LiveShowPage> {
       skip: (page - 1) * SHOWS_PER_PAGE,
       take: SHOWS_PER_PAGE,
       select: {
+        id: true,
         roomNumber: true,
         title: true,
         coverPath: true,
@@ -49,6 +47,7 @@ async function queryLiveShows(page: number): Promise<LiveShowPage> {
     }),
     db.show.count({ where: { status: "LIVE" } }),
   ]);
+  const gifts = await showGiftTotals(rows.map((s) => s.id));
   const shows = rows.map((s) => ({
     roomNumber: s.roomNumber,
     title: s.title,
@@ -58,6 +57,7 @@ async function queryLiveShows(page: number): Promise<LiveShowPage> {
     viewerCount: s.viewerCount,
     hostAway: s.hostAwaySince !== null,
     host: s.host,
+    gifts: { count: gifts.get(s.id)?.gifts ?? 0, coins: gifts.get(s.id)?.coins ?? 0 },
   }));
   return { shows, total, page, pages: Math.max(1, Math.ceil(total / SHOWS_PER_PAGE)) };
 }

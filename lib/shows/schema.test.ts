@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { COVER_MAX_BYTES, goLiveSchema, pageSchema, roomNumberSchema } from "./schema";
+import { COVER_MAX_BYTES, goLiveSchema, listPagePathSchema, roomNumberSchema } from "./schema";
 
 describe("go live input", () => {
   it("trims the title and treats an empty file input as no cover", () => {
@@ -25,10 +25,9 @@ describe("room numbers and pages", () => {
     for (const bad of ["10000", "abc", "10001.5", "-1", ""]) expect(roomNumberSchema.safeParse(bad).success).toBe(false);
   });
 
-  it("falls back to page 1 for nonsense", () => {
-    expect(pageSchema.parse("3")).toBe(3);
-    expect(pageSchema.parse("0")).toBe(1);
-    expect(pageSchema.parse("x")).toBe(1);
-    expect(pageSchema.parse(undefined)).toBe(1);
+  it("accepts list pages in a path only as plain numbers (each path is a cache entry)", () => {
+    expect(listPagePathSchema.parse("3")).toBe(3);
+    expect(listPagePathSchema.parse("10000")).toBe(10000);
+    for (const bad of ["0", "03", "x", "1e3", "3.0", " 3", "", "10001"]) expect(listPagePathSchema.safeParse(bad).success).toBe(false);
   });
 });

@@ -27,4 +27,20 @@ export const roomNumberSchema = z.coerce
 
 export const showRefSchema = z.object({ roomNumber: roomNumberSchema });
 
-export const pageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
+export const MAX_LIST_PAGE = 10_000;
+
+/**
+ * A page of the room list as it appears in a path (`/live/2`, `/api/shows/page/2`, where the
+ * public `/?page=2` and `/api/shows?page=2` are rewritten to: see next.config.js). Only the plain
+ * number is accepted: each distinct path is an entry of the page cache.
+ */
+export const listPagePathSchema = z
+  .string()
+  .regex(/^[1-9][0-9]*$/, "No such page")
+  .transform(Number)
+  .pipe(z.number().max(MAX_LIST_PAGE, "No such page"));
+
+/** What a browser needs to join a show's LiveKit room: the token route's answer. */
+export const connectionDetailsSchema = z.object({ serverUrl: z.string(), token: z.string(), roomNumber: z.number().int() });
+
+export type ConnectionDetails = z.infer<typeof connectionDetailsSchema>;

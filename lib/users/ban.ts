@@ -4,7 +4,7 @@ import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { defineJob } from "@/lib/jobs/define";
 import { removeUserEverywhere } from "@/lib/livekit/rooms";
-import { endShow } from "@/lib/shows/end-show";
+import { endShowIn } from "@/lib/shows/end-show";
 import { userIdOf } from "@/lib/shows/identity";
 import { isBanned } from "@/lib/users/standing";
 
@@ -31,7 +31,7 @@ export async function banUser(tx: Tx, userId: string, terms: BanTerms): Promise<
     data: { bannedAt: new Date(), bannedUntil: terms.until, banReason: terms.reason, sessionVersion: { increment: 1 } },
   });
   const live = await tx.show.findFirst({ where: { hostId: userId, status: "LIVE" }, select: { id: true, roomNumber: true } });
-  const ended = live ? await endShow(live.id, "OPERATOR", tx) : false;
+  const ended = live ? await endShowIn(tx, live.id, "OPERATOR") : false;
   await removeFromRoomsJob.enqueue({ userId }, { tx, jobKey: `users.remove-from-rooms:${userId}` });
   return { endedRoomNumber: ended && live ? live.roomNumber : null };
 }

@@ -8,16 +8,17 @@
 set -euo pipefail
 name=${1:?usage: make-migration.sh <name>}
 cd "$(dirname "$0")/../.."
+pg_bin=$(bash scripts/db/pg-bin.sh)
 port=${SUIXIN_SCRATCH_PG_PORT:-54398}
 scratch=$(mktemp -d /tmp/suixin-migrate.XXXXXX)
 chown postgres "$scratch"
 cleanup() {
-  runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "$scratch/pg" -m immediate stop >/dev/null 2>&1 || true
+  runuser -u postgres -- "$pg_bin"/pg_ctl -D "$scratch/pg" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$scratch"
 }
 trap cleanup EXIT
-runuser -u postgres -- /usr/lib/postgresql/15/bin/initdb -D "$scratch/pg" --auth=trust -U postgres >/dev/null
-runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "$scratch/pg" -w -l "$scratch/pg.log" \
+runuser -u postgres -- "$pg_bin"/initdb -D "$scratch/pg" --auth=trust -U postgres >/dev/null
+runuser -u postgres -- "$pg_bin"/pg_ctl -D "$scratch/pg" -w -l "$scratch/pg.log" \
   -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$scratch" start >/dev/null
 export DATABASE_URL="postgresql://postgres@127.0.0.1:$port/postgres"
 if [ -d prisma/migrations ]; then npx prisma migrate deploy >/dev/null; fi

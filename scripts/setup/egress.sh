@@ -23,7 +23,6 @@ TOOLS_DIR="${SUIXIN_TOOLS_DIR:-$HOME/.cache/suixin}"
 DEST="$TOOLS_DIR/egress-$EGRESS_VERSION"
 BIN="$DEST/egress"
 STAMP="$DEST/.suixin-build"
-EGRESS_TMP_DIR="/home/egress/tmp"   # hard-coded in egress v1.8.6 (config.TmpDir)
 
 MODE="normal"
 case "${1:-}" in
@@ -64,12 +63,11 @@ if [ "${#missing[@]}" -gt 0 ]; then
   did+=("apt-get installed ${missing[*]}")
 fi
 
-# --- 2. runtime temp dir (egress writes file/segment outputs there before moving them) ---
-if [ ! -d "$EGRESS_TMP_DIR" ]; then
-  as_root mkdir -p "$EGRESS_TMP_DIR" || die "cannot create $EGRESS_TMP_DIR"
-  [ -w "$EGRESS_TMP_DIR" ] || as_root chown "$(id -u):$(id -g)" "$EGRESS_TMP_DIR" /home/egress
-  did+=("created $EGRESS_TMP_DIR")
-fi
+# --- 2. no /home/egress ------------------------------------------------------------------
+# Egress v1.8.6 has /home/egress/tmp hard-coded (config.TmpDir), but uses it only for outputs
+# uploaded to cloud storage; ours are written straight to the requested local path, and its
+# per-job files go to $TMPDIR (set by the stack). So nothing is created there: a real `egress`
+# user's home stays theirs.
 
 # --- 3. build ----------------------------------------------------------------------------
 want_stamp="$EGRESS_VERSION $REMEDY_ID"

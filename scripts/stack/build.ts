@@ -22,6 +22,7 @@ const INPUTS = [
   "middleware.ts",
   "proxy.ts",
   "instrumentation.ts",
+  "instrumentation-client.ts",
   "package-lock.json",
   "tsconfig.json",
   "postcss.config.js",

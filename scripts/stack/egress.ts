@@ -32,7 +32,12 @@ export function egressPaths(profile: Profile) {
   };
 }
 
-export function egressConfigBody(repoRoot: string, profile: Profile, secrets: Secrets): string {
+export interface EgressOptions {
+  /** Chromium's own sandbox (needs user namespaces for an unprivileged user; see service-user.ts) */
+  chromeSandbox: boolean;
+}
+
+export function egressConfigBody(repoRoot: string, profile: Profile, secrets: Secrets, options: EgressOptions): string {
   const file = path.join(repoRoot, "egress.yaml");
   const doc: unknown = parse(fs.readFileSync(file, "utf8"));
   if (!isMap(doc)) throw new Error(`${file} is not a YAML mapping`);
@@ -42,7 +47,12 @@ export function egressConfigBody(repoRoot: string, profile: Profile, secrets: Se
   doc.api_key = secrets.LIVEKIT_API_KEY;
   doc.api_secret = secrets.LIVEKIT_API_SECRET;
   doc.ws_url = `ws://127.0.0.1:${profile.ports.livekitHttp}`;
-  section(doc, "redis").address = `127.0.0.1:${profile.ports.redis}`;
+  const redis = section(doc, "redis");
+  redis.address = `127.0.0.1:${profile.ports.redis}`;
+  redis.password = secrets.REDIS_PASSWORD;
+  doc.enable_chrome_sandbox = options.chromeSandbox;
+  // `insecure` would start Chromium with --disable-web-security: never (a ws:// LiveKit needs no such thing).
+  doc.insecure = false;
   doc.template_base = `http://127.0.0.1:${profile.ports.app}${LAYOUT_PATH}`;
   doc.template_port = profile.ports.egressHealth;
   // health_port would bind every interface (":port" in v1.8.6): readiness uses template_port instead.
@@ -62,7 +72,7 @@ export function pulseSpec(profile: Profile): SpawnSpec {
   };
 }
 
-export function egressSpec(binary: string, repoRoot: string, profile: Profile, secrets: Secrets): SpawnSpec {
+export function egressSpec(binary: string, repoRoot: string, profile: Profile, secrets: Secrets, options: EgressOptions): SpawnSpec {
   const paths = egressPaths(profile);
   return {
     name: "egress",
@@ -79,7 +89,7 @@ export function egressSpec(binary: string, repoRoot: string, profile: Profile, s
       PATH: `${path.dirname(binary)}:${process.env.PATH ?? "/usr/bin:/bin"}`,
       TMPDIR: paths.tmp,
       PULSE_SERVER: paths.pulseServer,
-      EGRESS_CONFIG_BODY: egressConfigBody(repoRoot, profile, secrets),
+      EGRESS_CONFIG_BODY: egressConfigBody(repoRoot, profile, secrets, options),
       EGRESS_CONFIG_FILE: undefined,
       LIVEKIT_API_KEY: undefined,
       LIVEKIT_API_SECRET: undefined,

@@ -38,7 +38,9 @@ export function livekitConfigBody(repoRoot: string, profile: Profile, secrets: S
   const rtc = section(doc, "rtc");
   rtc.tcp_port = profile.ports.livekitRtcTcp;
   rtc.udp_port = profile.ports.livekitRtcUdp;
-  section(doc, "redis").address = `127.0.0.1:${profile.ports.redis}`;
+  const redis = section(doc, "redis");
+  redis.address = `127.0.0.1:${profile.ports.redis}`;
+  redis.password = secrets.REDIS_PASSWORD;
   const webhook = section(doc, "webhook");
   webhook.api_key = secrets.LIVEKIT_API_KEY;
   webhook.urls = [webhookUrl(profile)];
@@ -49,14 +51,16 @@ export function livekitSpec(binary: string, repoRoot: string, profile: Profile, 
   return {
     name: "livekit",
     command: binary,
-    args: ["--config-body", livekitConfigBody(repoRoot, profile, secrets)],
+    // The config (with the Redis password) goes in the environment, which only the same user and
+    // root can read, not on the command line, which every local user can (/proc/<pid>/cmdline).
+    args: [],
     cwd: profile.dataDir,
     // the first SIGTERM waits for rooms to drain; a second one closes them now
     repeatStopAfterMs: 1_000,
     env: {
       LIVEKIT_KEYS: `${secrets.LIVEKIT_API_KEY}: ${secrets.LIVEKIT_API_SECRET}`,
+      LIVEKIT_CONFIG: livekitConfigBody(repoRoot, profile, secrets),
       // flags read from the environment would override the config: keep them out
-      LIVEKIT_CONFIG: undefined,
       NODE_IP: undefined,
       UDP_PORT: undefined,
       REDIS_HOST: undefined,

@@ -16,7 +16,8 @@ import { resolveProfile } from "./profile";
 import type { Profile } from "./profile";
 import { clearRunState, reapLeftovers, recordChildren } from "./run-state";
 import { loadSecrets } from "./secrets";
-import { stackSteps, urls } from "./services";
+import { serviceUser } from "./service-user";
+import { prepareServiceDirs, stackSteps, urls } from "./services";
 import type { StackContext, Step } from "./services";
 import { removeStackInfo, writeStackInfo } from "./stack-file";
 import { Supervisor, describeExit } from "./supervisor";
@@ -60,6 +61,7 @@ async function main(): Promise<number> {
   status(`profile ${profile.name}: data in ${shownDir}${profile.wipe ? " (wiped)" : ""}${profile.logMode === "files" ? `, logs in ${shownDir}/logs` : ""}`);
 
   await reapLeftovers(profile.dataDir);
+  const user = serviceUser(process.env);
   const steps = stackSteps(REPO_ROOT, profile);
   for (const step of steps) step.preflight?.();
   await assertPortsFree(steps.flatMap((step) => step.ports));
@@ -109,9 +111,19 @@ async function main(): Promise<number> {
   });
   failed.catch(() => undefined); // observed below; avoid an unhandled rejection meanwhile
 
-  const ctx: StackContext = { repoRoot: REPO_ROOT, profile, secrets, supervisor, databaseUrl: profile.externalDatabaseUrl ?? "" };
+  const ctx: StackContext = {
+    repoRoot: REPO_ROOT,
+    profile,
+    secrets,
+    supervisor,
+    databaseUrl: profile.externalDatabaseUrl ?? "",
+    serviceUser: user,
+    chromeSandbox: false,
+  };
   const started = Date.now();
   try {
+    prepareServiceDirs(ctx);
+    status(user ? `services run as ${user.name} (uid ${user.uid}); postgres as postgres` : "not root: every service runs as this user");
     for (const step of steps) {
       const since = Date.now();
       const line = await Promise.race([step.run(ctx), failed]);
@@ -130,6 +142,7 @@ async function main(): Promise<number> {
   const file = writeStackInfo(profile.dataDir, {
     profile: profile.name,
     appUrl: urls.app(profile),
+    appUrls: profile.skipApp ? [] : urls.apps(profile),
     livekit: {
       wsUrl: urls.livekitWs(profile),
       httpUrl: urls.livekitHttp(profile),
@@ -137,10 +150,11 @@ async function main(): Promise<number> {
       apiSecret: secrets.LIVEKIT_API_SECRET,
     },
     databaseUrl: ctx.databaseUrl,
-    redisUrl: urls.redis(profile),
+    redisUrl: urls.redis(profile, secrets),
     dataDir: profile.dataDir,
     ports: { ...profile.ports, postgres: profile.externalDatabaseUrl ? null : profile.ports.postgres },
     services: supervisor.children().map((child) => child.spec.name),
+    security: { serviceUser: user?.name ?? null, chromeSandbox: ctx.chromeSandbox },
     supervisorPid: process.pid,
     startedAt: new Date().toISOString(),
   });

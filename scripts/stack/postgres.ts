@@ -1,12 +1,13 @@
 // A project-local PostgreSQL cluster in <datadir>/pg, run by the `postgres` OS user
 // (initdb and postgres refuse root) in the foreground, as a supervised child.
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
 import * as log from "./log";
 import type { Profile } from "./profile";
 import type { Secrets } from "./secrets";
+import { ensureReachable } from "./service-user";
 import type { SpawnSpec, Supervisor } from "./supervisor";
 
 export const DB_NAME = "suixin";
@@ -58,24 +59,6 @@ function pgEnv(pg: PgPaths): Record<string, string | undefined> {
   return { HOME: pg.user.home, USER: "postgres", LOGNAME: "postgres", PGDATA: undefined, LC_ALL: "C.UTF-8" };
 }
 
-/** The postgres user must be able to reach <datadir>/pg: add o+x to ancestors that lack it. */
-function ensureTraversable(pg: PgPaths, dir: string): void {
-  const probe = spawnSync("test", ["-x", dir], { ...asPostgres(pg), cwd: "/", stdio: "ignore" });
-  if (probe.status === 0) return;
-  const chain: string[] = [];
-  for (let d = dir; ; d = path.dirname(d)) {
-    chain.unshift(d);
-    if (path.dirname(d) === d) break;
-  }
-  for (const d of chain) {
-    const mode = fs.statSync(d).mode;
-    if ((mode & 0o001) === 0) {
-      fs.chmodSync(d, mode | 0o001);
-      log.status(`postgres: made ${d} traversable for the postgres user (o+x)`);
-    }
-  }
-}
-
 function chownToPostgres(pg: PgPaths, dir: string, mode: number): void {
   fs.mkdirSync(dir, { recursive: true, mode });
   fs.chownSync(dir, pg.user.uid, pg.user.gid);
@@ -83,8 +66,8 @@ function chownToPostgres(pg: PgPaths, dir: string, mode: number): void {
 }
 
 /** initdb into <datadir>/pg once (into a temporary directory, renamed when complete). */
-export async function ensureCluster(supervisor: Supervisor, pg: PgPaths, profile: Profile, secrets: Secrets): Promise<void> {
-  ensureTraversable(pg, profile.dataDir);
+export async function ensureCluster(supervisor: Supervisor, pg: PgPaths, profile: Profile): Promise<void> {
+  ensureReachable({ name: "postgres", uid: pg.user.uid, gid: pg.user.gid }, profile.dataDir);
   chownToPostgres(pg, pg.socketDir, 0o700);
   const versionFile = path.join(pg.data, "PG_VERSION");
   const major = path.basename(path.dirname(pg.bin));
@@ -98,30 +81,17 @@ export async function ensureCluster(supervisor: Supervisor, pg: PgPaths, profile
   const staging = `${pg.data}.init`;
   fs.rmSync(staging, { recursive: true, force: true });
   chownToPostgres(pg, staging, 0o700);
-  const pwFile = path.join(profile.dataDir, ".pg-initpw");
-  fs.writeFileSync(pwFile, `${secrets.POSTGRES_PASSWORD}\n`, { mode: 0o600 });
-  fs.chownSync(pwFile, pg.user.uid, pg.user.gid);
   log.status(`postgres: creating a cluster in ${pg.data}`);
-  try {
-    await supervisor.run({
-      name: "initdb",
-      command: path.join(pg.bin, "initdb"),
-      args: [
-        "-D", staging,
-        "-U", "postgres",
-        `--pwfile=${pwFile}`,
-        "--auth-local=peer",
-        "--auth-host=scram-sha-256",
-        "--encoding=UTF8",
-        "--locale=C.UTF-8",
-      ],
-      cwd: profile.dataDir,
-      env: pgEnv(pg),
-      user: asPostgres(pg),
-    });
-  } finally {
-    fs.rmSync(pwFile, { force: true });
-  }
+  // The superuser gets no password: it logs in over the Unix socket as the postgres OS user only
+  // (peer), never over TCP, and the app's password (which the app knows) is not the superuser's.
+  await supervisor.run({
+    name: "initdb",
+    command: path.join(pg.bin, "initdb"),
+    args: ["-D", staging, "-U", "postgres", "--auth-local=peer", "--auth-host=scram-sha-256", "--encoding=UTF8", "--locale=C.UTF-8"],
+    cwd: profile.dataDir,
+    env: pgEnv(pg),
+    user: asPostgres(pg),
+  });
   fs.renameSync(staging, pg.data);
 }
 
@@ -159,15 +129,27 @@ function sqlLiteral(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
-/** Role and database `suixin` (created if missing; passwords synced to secrets.env). */
-export function ensureRoleAndDatabase(pg: PgPaths, port: number, secrets: Secrets): void {
+/**
+ * The app's role and database `suixin` (created if missing; password synced to secrets.env).
+ * The role is an ordinary one: no superuser, no CREATEDB/CREATEROLE/replication/BYPASSRLS; it
+ * owns its database and nothing else, and cannot connect to the others.
+ */
+export function roleAndDatabaseSql(secrets: Pick<Secrets, "POSTGRES_PASSWORD">): string {
   const password = sqlLiteral(secrets.POSTGRES_PASSWORD);
-  const sql = [
+  return [
     `SELECT 'CREATE ROLE ${DB_USER}' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${DB_USER}') \\gexec`,
-    `ALTER ROLE ${DB_USER} WITH LOGIN CREATEDB PASSWORD ${password};`,
-    `ALTER ROLE postgres WITH PASSWORD ${password};`,
+    `ALTER ROLE ${DB_USER} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${password};`,
+    // clusters made before: the superuser had the app's password
+    "ALTER ROLE postgres WITH PASSWORD NULL;",
     `SELECT 'CREATE DATABASE ${DB_NAME} OWNER ${DB_USER}' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '${DB_NAME}') \\gexec`,
+    `ALTER DATABASE ${DB_NAME} OWNER TO ${DB_USER};`,
+    "REVOKE CONNECT ON DATABASE postgres FROM PUBLIC;",
+    "REVOKE CONNECT ON DATABASE template1 FROM PUBLIC;",
   ].join("\n");
+}
+
+export function ensureRoleAndDatabase(pg: PgPaths, port: number, secrets: Secrets): void {
+  const sql = roleAndDatabaseSql(secrets);
   try {
     // SQL on stdin, over the Unix socket with peer auth: no password on a command line.
     execFileSync(

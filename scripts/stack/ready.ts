@@ -40,8 +40,8 @@ export function httpProbe(url: string, expected = 200): Probe {
   };
 }
 
-/** A Redis server answers PING with +PONG. */
-export function redisProbe(port: number): Probe {
+/** A Redis server takes the password and answers PING with +PONG. */
+export function redisProbe(port: number, password: string): Probe {
   return () =>
     new Promise((resolve) => {
       const socket = net.connect({ host: "127.0.0.1", port });
@@ -52,18 +52,20 @@ export function redisProbe(port: number): Probe {
       };
       socket.setTimeout(1_000, () => finish(false));
       socket.once("error", () => finish(false));
-      socket.once("connect", () => socket.write("PING\r\n"));
+      socket.once("connect", () => socket.write(`AUTH ${password}\r\nPING\r\n`));
       socket.on("data", (data) => {
         reply += data.toString();
-        if (reply.includes("\r\n")) finish(reply.startsWith("+PONG"));
+        // two replies, or an error for the first (a wrong password, or a Redis without one)
+        const complete = (reply.match(/\r\n/g) ?? []).length >= 2 || (reply.startsWith("-") && reply.includes("\r\n"));
+        if (complete) finish(reply.startsWith("+OK\r\n+PONG\r\n"));
       });
     });
 }
 
-/** A command exits with status 0 (e.g. `pactl info` once PulseAudio accepts clients). */
-export function commandProbe(command: string, args: readonly string[], env: Record<string, string>): Probe {
+/** A command exits with status 0 (e.g. `pactl info` once PulseAudio accepts clients), optionally as another user. */
+export function commandProbe(command: string, args: readonly string[], env: Record<string, string>, user?: { uid: number; gid: number }): Probe {
   return () =>
     new Promise((resolve) => {
-      execFile(command, [...args], { env: { ...process.env, ...env }, timeout: 2_000 }, (error) => resolve(!error));
+      execFile(command, [...args], { env: { ...process.env, ...env }, timeout: 2_000, uid: user?.uid, gid: user?.gid, cwd: "/" }, (error) => resolve(!error));
     });
 }

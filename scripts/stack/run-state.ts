@@ -70,8 +70,17 @@ export function clearRunState(dataDir: string): void {
 export async function reapLeftovers(dataDir: string): Promise<void> {
   const file = stateFile(dataDir);
   if (!fs.existsSync(file)) return;
-  const parsed = stateSchema.safeParse(JSON.parse(fs.readFileSync(file, "utf8")));
-  if (!parsed.success) return clearRunState(dataDir);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    raw = undefined; // cut short by a crash or a full disk: nothing in it can be trusted
+  }
+  const parsed = stateSchema.safeParse(raw);
+  if (!parsed.success) {
+    log.warn(`${file} is unreadable (a run that crashed while writing it?): ignoring it`);
+    return clearRunState(dataDir);
+  }
   const state = parsed.data;
   if (state.supervisorPid !== process.pid && alive(state.supervisorPid) && cmdline(state.supervisorPid)?.includes("scripts/stack/main")) {
     throw new Error(

@@ -9,6 +9,8 @@ export interface Secrets {
   LIVEKIT_API_SECRET: string;
   NEXTAUTH_SECRET: string;
   POSTGRES_PASSWORD: string;
+  /** Redis requires it (LiveKit, Egress and the app share that Redis). */
+  REDIS_PASSWORD: string;
 }
 
 const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -27,8 +29,9 @@ const GENERATORS: Record<keyof Secrets, () => string> = {
   LIVEKIT_API_SECRET: () => randomText(48),
   NEXTAUTH_SECRET: () => randomText(48),
   POSTGRES_PASSWORD: () => randomText(32),
+  REDIS_PASSWORD: () => randomText(32),
 };
-const NAMES: readonly (keyof Secrets)[] = ["LIVEKIT_API_KEY", "LIVEKIT_API_SECRET", "NEXTAUTH_SECRET", "POSTGRES_PASSWORD"];
+const NAMES: readonly (keyof Secrets)[] = ["LIVEKIT_API_KEY", "LIVEKIT_API_SECRET", "NEXTAUTH_SECRET", "POSTGRES_PASSWORD", "REDIS_PASSWORD"];
 
 function parseEnvFile(text: string): Map<string, string> {
   const values = new Map<string, string>();
@@ -65,8 +68,11 @@ export function loadSecrets(dataDir: string, env: NodeJS.ProcessEnv): Secrets {
     LIVEKIT_API_SECRET: pick("LIVEKIT_API_SECRET"),
     NEXTAUTH_SECRET: pick("NEXTAUTH_SECRET"),
     POSTGRES_PASSWORD: pick("POSTGRES_PASSWORD"),
+    REDIS_PASSWORD: pick("REDIS_PASSWORD"),
   };
   if (secrets.LIVEKIT_API_SECRET.length < 32) throw new Error("LIVEKIT_API_SECRET must be at least 32 characters");
   if (/[:\s]/.test(secrets.LIVEKIT_API_KEY)) throw new Error("LIVEKIT_API_KEY must not contain ':' or spaces");
+  // It goes into a Redis config line and a redis:// URL.
+  if (!/^[A-Za-z0-9]{16,}$/.test(secrets.REDIS_PASSWORD)) throw new Error("REDIS_PASSWORD must be at least 16 letters and digits");
   return secrets;
 }

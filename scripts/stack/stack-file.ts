@@ -19,6 +19,8 @@ export type Ports = z.infer<typeof portsSchema>;
 export const stackInfoSchema = z.object({
   profile: z.enum(["dev", "test"]),
   appUrl: z.string(),
+  /** every app instance (appUrl is the first; LiveKit's webhooks and Egress go to it) */
+  appUrls: z.array(z.string()),
   livekit: z.object({
     wsUrl: z.string(),
     httpUrl: z.string(),
@@ -26,10 +28,13 @@ export const stackInfoSchema = z.object({
     apiSecret: z.string(),
   }),
   databaseUrl: z.string(),
+  /** with the password */
   redisUrl: z.string(),
   dataDir: z.string(),
   ports: portsSchema,
   services: z.array(z.string()),
+  /** who the services run as (null: as the supervisor), and whether Egress's Chromium is sandboxed */
+  security: z.object({ serviceUser: z.string().nullable(), chromeSandbox: z.boolean() }),
   supervisorPid: z.number().int(),
   startedAt: z.string(),
 });

@@ -1,13 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { GiftOverlay } from "@/components/gifts/gift-overlay";
+import { GiftShelf } from "@/components/gifts/gift-shelf";
+import { LiveGiftBoard } from "@/components/gifts/live-gift-board";
 import { ShowEnded } from "@/components/shows/show-ended";
+import { ReportShowButton } from "@/components/moderation/report-show-button";
 import { ViewerRoom } from "@/components/room/viewer-room";
+import { can, showRoleOf } from "@/lib/auth/permissions";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
+import { chatRoomOnPage } from "@/lib/chat/room-state";
 import { currentHlsPlaylist } from "@/lib/egress/hls";
-import { AppError } from "@/lib/errors";
-import { getShowByRoomNumber } from "@/lib/shows/get-show";
-import { joinShowAsViewer } from "@/lib/shows/join-show";
+import { shelfGifts } from "@/lib/gifts/catalog";
+import { showGiftTotal, showLeaderboard } from "@/lib/gifts/leaderboard";
+import { enabledPaymentMethods } from "@/lib/payments/providers";
+import { type ShowDetails, getShowByRoomNumber } from "@/lib/shows/get-show";
 import { roomNumberSchema } from "@/lib/shows/schema";
 
 type Props = { params: Promise<{ roomNumber: string }> };
@@ -25,14 +32,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: show.title };
 }
 
-/** The viewer's connection, or the reason they may not have one right now (too many joins). */
-async function viewerConnection(user: SessionUser, roomNumber: number) {
-  try {
-    return { connection: await joinShowAsViewer(user, roomNumber), refusal: null };
-  } catch (error) {
-    if (error instanceof AppError && error.code === "RATE_LIMITED") return { connection: null, refusal: error.message };
-    throw error;
-  }
+/** The gift parts of the room: animations, the board, and the shelf for everyone but the host. */
+async function giftSlots(user: SessionUser, show: ShowDetails) {
+  const [totals, leaderboard, gifts, methods] = await Promise.all([
+    showGiftTotal(show.id),
+    showLeaderboard(show.id),
+    shelfGifts(),
+    enabledPaymentMethods(),
+  ]);
+  return {
+    stage: <GiftOverlay />,
+    belowStage: can(showRoleOf(user, show), "show.gift") ? <GiftShelf roomNumber={show.roomNumber} gifts={gifts} methods={methods} /> : null,
+    aside: <LiveGiftBoard roomNumber={show.roomNumber} initial={{ gifts: totals.gifts, coins: totals.coins, leaderboard }} />,
+  };
 }
 
 export default async function WatchPage({ params }: Props) {
@@ -40,29 +52,33 @@ export default async function WatchPage({ params }: Props) {
   if (show.status !== "LIVE") return <ShowEnded title={show.title} reason={show.endReason} />;
 
   const user = await getCurrentUser();
-  // Minted in the server render (not fetched after hydration): it saves a round trip on join.
-  // This page is per user and never cached; the token lives 5 minutes and only subscribes.
-  const { connection, refusal } = user ? await viewerConnection(user, show.roomNumber) : { connection: null, refusal: null };
+  // Signed-in viewers get their LiveKit token from the token route, asked by the browser as
+  // early as it can: on the click in the room list, so connecting overlaps this very answer
+  // (components/room/viewer-join.ts). Visitors are offered to log in, or the HLS stream.
+  // The last messages come with the page, not in a request after it.
+  const chat = user ? await chatRoomOnPage(user, show) : null;
   const hlsAvailable = !user && (await currentHlsPlaylist(show)) !== null;
+  const slots = user ? await giftSlots(user, show) : undefined;
   return (
     <section className="space-y-4">
       <header>
         <h1 className="text-2xl font-semibold">{show.title}</h1>
-        <p className="text-sm text-zinc-400">
-          {show.host.name} · room {show.roomNumber}
+        <p className="flex flex-wrap items-center gap-x-3 text-sm text-zinc-400">
+          <span>
+            {show.host.name} · room {show.roomNumber}
+          </span>
+          {user && can(showRoleOf(user, show), "show.report") ? <ReportShowButton roomNumber={show.roomNumber} /> : null}
         </p>
       </header>
-      {refusal ? (
-        <p role="alert" className="rounded-lg border border-amber-700 bg-amber-950 p-4 text-amber-200">
-          {refusal}
-        </p>
-      ) : connection ? (
+      {user && chat ? (
         <ViewerRoom
-          connection={connection}
+          roomNumber={show.roomNumber}
           title={show.title}
           hostIdentity={show.host.id}
           initialViewers={show.viewerCount}
           initialHostAway={show.hostAwaySince !== null}
+          slots={slots}
+          chat={chat}
         />
       ) : (
         <div className="rounded-lg border border-zinc-800 bg-zinc-900 p-8 text-center">

@@ -2,11 +2,17 @@ import { formatDuration, intervalToDuration } from "date-fns";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { RecordingList } from "@/components/recording/recording-list";
+import { StageGuestList } from "@/components/stage/stage-guest-list";
+import { ShowGiftStats } from "@/components/gifts/show-gift-stats";
 import { AwaitShowEnd } from "@/components/studio/await-show-end";
 import { can, showRoleOf } from "@/lib/auth/permissions";
 import { requireUserOrRedirect } from "@/lib/auth/session";
+import { recordingsOfShow } from "@/lib/recording/replay";
+import { countMessages } from "@/lib/chat/messages";
 import { getShowByRoomNumber } from "@/lib/shows/get-show";
 import { roomNumberSchema } from "@/lib/shows/schema";
+import { guestsOfShow } from "@/lib/stage/state";
 
 export const metadata: Metadata = { title: "Show summary" };
 
@@ -31,6 +37,8 @@ export default async function ShowSummaryPage({ params }: { params: Promise<{ ro
   if (!show || !can(showRoleOf(user, show), "show.summary")) notFound();
   if (show.status === "LIVE") return <AwaitShowEnd />;
 
+  const guests = await guestsOfShow(show.id);
+  const messages = await countMessages(show.id);
   const duration = formatDuration(intervalToDuration({ start: show.startedAt, end: show.endedAt ?? show.startedAt })) || "0 seconds";
   return (
     <section className="space-y-6">
@@ -50,7 +58,11 @@ export default async function ShowSummaryPage({ params }: { params: Promise<{ ro
         <Stat label="Peak viewers" value={show.peakViewers} testId="stat-peak" />
         <Stat label="Unique viewers" value={show.uniqueViewers} testId="stat-unique" />
         <Stat label="Likes" value={show.likes} testId="stat-likes" />
+        <Stat label="Messages" value={messages} testId="stat-messages" />
       </dl>
+      <RecordingList roomNumber={show.roomNumber} showId={show.id} initial={await recordingsOfShow(show.id)} />
+      <StageGuestList guests={guests} />
+      <ShowGiftStats show={show} />
       <Link href="/studio" className="text-brand hover:underline">
         Go live again
       </Link>

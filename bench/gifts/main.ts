@@ -1,0 +1,284 @@
+// Gift sends under load: 50 concurrent senders for 20 s, (a) calling the lib function that places a
+// gift (one transaction against Postgres: debit, ledger entries, gift event, leaderboards in one
+// statement, then its announcement queued as a job) and (b) through the real HTTP server action
+// (session, input check, rate limit, the same placement). The app's job runners send the queued
+// announcements to LiveKit meanwhile (one room's in order); the time their queue takes to drain
+// after each phase, and how many a participant in the room received, are printed too. Each is printed next to a baseline measured in
+// the same run: (a) a bare conditional UPDATE of a wallet balance through the same client, the
+// floor of any debit; (b) the cheapest dynamic route of the same server (/api/health). Then the
+// ledger's drift (sum of all entries, balances against their entries, leaderboards against the
+// gift events), printed as one number that must be 0.
+//
+//   npm run bench:gifts       (starts and stops its own stack; see bench/README.md)
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+import { Room, RoomEvent } from "@livekit/rtc-node";
+import { AccessToken, RoomServiceClient } from "livekit-server-sdk";
+import { z } from "zod";
+
+import { actionAnswer } from "../../e2e/support/actions";
+import { REPO_ROOT, startStack } from "../support/stack";
+import type { RunningStack } from "../support/stack";
+import { loadLine, percentile, table } from "../support/stats";
+
+const SENDERS = 50;
+const RUN_S = 20;
+const BASELINE_S = 10;
+const GOAL_LIB_PER_S = 500;
+const PASSWORD = "bench-password-123";
+const SENDER_FUNDS = 10_000_000;
+const PLATFORM_SHARE = 10;
+const ROOM_TOPIC = "suixin.show";
+
+type Run = { name: string; ok: number; failed: number; seconds: number; latencies: number[]; errors: Map<string, number> };
+
+/** `concurrency` loops calling `once` until `seconds` are over; every call's latency is kept. */
+async function drive(name: string, concurrency: number, seconds: number, once: (worker: number) => Promise<void>): Promise<Run> {
+  const run: Run = { name, ok: 0, failed: 0, seconds, latencies: [], errors: new Map() };
+  const started = performance.now();
+  const end = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        try {
+          await once(worker);
+          run.ok += 1;
+          run.latencies.push(performance.now() - t);
+        } catch (error) {
+          run.failed += 1;
+          const key = error instanceof Error ? error.message.slice(0, 120) : String(error);
+          run.errors.set(key, (run.errors.get(key) ?? 0) + 1);
+        }
+      }
+    }),
+  );
+  run.seconds = (performance.now() - started) / 1000;
+  process.stdout.write(`  ${name}: ${Math.round(run.ok / run.seconds)}/s, p99 ${percentile(run.latencies, 99).toFixed(0)} ms, ${run.failed} failed\n`);
+  return run;
+}
+
+function row(run: Run, baseline?: Run): string[] {
+  const rate = run.ok / run.seconds;
+  return [
+    run.name,
+    Math.round(rate).toString(),
+    baseline ? `${Math.round((rate / (baseline.ok / baseline.seconds)) * 100)}%` : "",
+    `${percentile(run.latencies, 50).toFixed(1)} ms`,
+    `${percentile(run.latencies, 99).toFixed(1)} ms`,
+    run.ok.toString(),
+    run.failed.toString(),
+  ];
+}
+
+// ── the stack's parts this benchmark needs ─────────────────────────────────────────────────
+
+/** The id Next gave the gift shelf's server action in this build. */
+function sendGiftActionId(): string {
+  const manifest = z
+    .object({ node: z.record(z.string(), z.object({ filename: z.string(), exportedName: z.string().optional() })) })
+    .parse(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, ".next", "server", "server-reference-manifest.json"), "utf8")));
+  const found = Object.entries(manifest.node).find(
+    ([, a]) => a.filename === "app/(live)/shows/[roomNumber]/actions.ts" && a.exportedName === "sendGiftAction",
+  );
+  if (!found) throw new Error("sendGiftAction not found in the build's server reference manifest");
+  return found[0];
+}
+
+/** Logs in through Auth.js' credentials endpoint, as the login form does; returns the cookie header. */
+async function login(appUrl: string, email: string): Promise<string> {
+  const csrf = await fetch(`${appUrl}/api/auth/csrf`);
+  const { csrfToken } = z.object({ csrfToken: z.string() }).parse(await csrf.json());
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const response = await fetch(`${appUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
+  });
+  const session = response.headers.getSetCookie().find((c) => c.includes("session-token="));
+  if (!session) throw new Error(`login of ${email} failed: HTTP ${response.status}`);
+  return [...jar, session.split(";")[0]].join("; ");
+}
+
+/** Gift announcements queued and not yet sent (graphile-worker's table). */
+async function pendingAnnouncements(db: { $queryRaw: <T>(query: TemplateStringsArray, ...values: unknown[]) => Promise<T> }): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id
+    WHERE t.identifier = 'gifts.announce'`;
+  return row?.n ?? 0;
+}
+
+/** Waits until every queued announcement was sent (or `limitS` passed); the seconds it took. */
+async function drained(db: Parameters<typeof pendingAnnouncements>[0], limitS = 180): Promise<{ seconds: number; left: number }> {
+  const started = performance.now();
+  let left = await pendingAnnouncements(db);
+  while (left > 0 && performance.now() - started < limitS * 1000) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    left = await pendingAnnouncements(db);
+  }
+  return { seconds: (performance.now() - started) / 1000, left };
+}
+
+/** A participant in the show's room that counts the gift events the server sends (the broadcast's far end). */
+async function listen(stack: RunningStack, roomName: string): Promise<{ gifts: () => number; close: () => Promise<void> }> {
+  const token = new AccessToken(stack.info.livekit.apiKey, stack.info.livekit.apiSecret, { identity: "bench-listener", ttl: 3600 });
+  token.addGrant({ room: roomName, roomJoin: true, canSubscribe: true, canPublish: false, canPublishData: false });
+  const room = new Room();
+  let gifts = 0;
+  room.on(RoomEvent.DataReceived, (payload, _participant, _kind, topic) => {
+    if (topic !== ROOM_TOPIC) return;
+    const event: unknown = JSON.parse(new TextDecoder().decode(payload));
+    if (z.object({ type: z.literal("gift") }).safeParse(event).success) gifts += 1;
+  });
+  await room.connect(stack.info.livekit.wsUrl, await token.toJwt(), { autoSubscribe: false, dynacast: false });
+  return { gifts: () => gifts, close: () => room.disconnect() };
+}
+
+async function bench(stack: RunningStack): Promise<void> {
+  const { appUrl, databaseUrl, livekit, redisUrl, dataDir } = stack.info;
+  // The lib code runs in this process too (phase a): the stack's database, any settings it reads.
+  Object.assign(process.env, {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    LIVEKIT_URL: livekit.wsUrl,
+    LIVEKIT_API_URL: livekit.httpUrl,
+    LIVEKIT_API_KEY: livekit.apiKey,
+    LIVEKIT_API_SECRET: livekit.apiSecret,
+    NEXTAUTH_SECRET: "bench-process-does-not-sign-sessions-0123456789",
+    SUIXIN_DATA_DIR: dataDir,
+  });
+  const { db } = await import("@/lib/db");
+  const { hashPassword } = await import("@/lib/auth/password");
+  const { placeGift } = await import("@/lib/gifts/place-gift");
+  const { auditGifts, driftOf } = await import("@/lib/gifts/audit");
+  const { saveSetting } = await import("@/lib/settings");
+  const { postTransfer } = await import("@/lib/wallet/ledger");
+  const { grantsAccount, walletAccount } = await import("@/lib/wallet/accounts");
+
+  // One host live in a real LiveKit room; 50 senders with a password, a session and coins.
+  const passwordHash = await hashPassword(PASSWORD);
+  const host = await db.user.create({ data: { email: "bench-host@example.test", name: "Bench host", passwordHash }, select: { id: true } });
+  const show = await db.show.create({ data: { hostId: host.id, title: "Gift benchmark" }, select: { id: true, roomNumber: true } });
+  const roomName = `show-${show.roomNumber}`;
+  await new RoomServiceClient(livekit.httpUrl, livekit.apiKey, livekit.apiSecret).createRoom({ name: roomName, emptyTimeout: 600 });
+  await db.$transaction((tx) => saveSetting(tx, "platformSharePercent", PLATFORM_SHARE, null));
+  const senders: { id: string; name: string; role: "USER" | "OPERATOR"; email: string }[] = [];
+  for (let i = 0; i < SENDERS; i++) {
+    const user = await db.user.create({
+      data: { email: `bench-sender-${i}@example.test`, name: `Sender ${i}`, passwordHash },
+      select: { id: true, name: true, role: true, email: true },
+    });
+    await postTransfer(db, {
+      kind: "GRANT",
+      actorId: null,
+      entries: [
+        { account: grantsAccount, amount: -SENDER_FUNDS, memo: "bench funds" },
+        { account: walletAccount(user.id), amount: SENDER_FUNDS, memo: "bench funds" },
+      ],
+    });
+    senders.push(user);
+  }
+  const cookies = await Promise.all(senders.map((s) => login(appUrl, s.email)));
+  const actionId = sendGiftActionId();
+  const listener = await listen(stack, roomName);
+  process.stdout.write(`1 live show, ${SENDERS} senders logged in; platform share ${PLATFORM_SHARE} %; a listener in the room\n`);
+
+  const gift = (worker: number) => ({ roomNumber: show.roomNumber, giftId: "heart", count: 1 + (worker % 3), idempotencyKey: randomUUID() });
+  const sendOverHttp = async (worker: number) => {
+    const response = await fetch(`${appUrl}/shows/${show.roomNumber}`, {
+      method: "POST",
+      headers: {
+        "next-action": actionId,
+        accept: "text/x-component",
+        "content-type": "text/plain;charset=UTF-8",
+        origin: appUrl,
+        cookie: cookies[worker] ?? "",
+      },
+      body: JSON.stringify([gift(worker)]),
+    });
+    const answer = actionAnswer(await response.text());
+    if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
+  };
+
+  // Warm-up (JIT, pools, caches), not counted.
+  await drive("warm-up (lib)", SENDERS, 2, (w) => placeGift(senders[w % SENDERS]!, gift(w)).then(() => undefined));
+  await drive("warm-up (HTTP)", SENDERS, 2, sendOverHttp);
+
+  const debitFloor = await drive("baseline: bare conditional UPDATE of a wallet", SENDERS, BASELINE_S, async (w) => {
+    const id = walletAccount(senders[w]!.id).id;
+    await db.$executeRaw`UPDATE "LedgerAccount" SET balance = balance + 0 WHERE id = ${id} AND balance >= 1`;
+  });
+  const lib = await drive("(a) placeGift, lib → Postgres", SENDERS, RUN_S, (w) => placeGift(senders[w]!, gift(w)).then(() => undefined));
+  const libDrain = await drained(db);
+  process.stdout.write(`  (a)'s announcements sent ${libDrain.seconds.toFixed(1)} s after its end (${libDrain.left} left)\n`);
+  const health = await drive("baseline: GET /api/health", SENDERS, BASELINE_S, async () => {
+    const response = await fetch(`${appUrl}/api/health`);
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  });
+  const announcedBefore = listener.gifts();
+  const http = await drive("(b) sendGiftAction over HTTP", SENDERS, RUN_S, sendOverHttp);
+  const httpDrain = await drained(db);
+  process.stdout.write(`  (b)'s announcements sent ${httpDrain.seconds.toFixed(1)} s after its end (${httpDrain.left} left)\n`);
+  // The last broadcasts may still be on their way to the listener.
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  const announced = listener.gifts() - announcedBefore;
+  await listener.close();
+
+  const audit = await auditGifts();
+  const drift = driftOf(audit);
+
+  process.stdout.write(`\nGift sends, ${SENDERS} concurrent senders, one live show (load: ${loadLine()})\n`);
+  process.stdout.write(
+    `${table([
+      ["target", "per s", "of baseline", "p50", "p99", "done", "failed"],
+      row(debitFloor),
+      row(lib, debitFloor),
+      row(health),
+      row(http, health),
+    ])}\n`,
+  );
+  for (const run of [lib, http]) for (const [message, n] of run.errors) process.stdout.write(`  ${run.name} failure ×${n}: ${message}\n`);
+  process.stdout.write(`(b) gift events received by a participant in the room: ${announced} of ${http.ok} sends\n`);
+  process.stdout.write(
+    `announcement queue drained ${libDrain.seconds.toFixed(1)} s after (a) (${Math.round(lib.ok / (lib.seconds + libDrain.seconds))} sent/s overall), ` +
+      `${httpDrain.seconds.toFixed(1)} s after (b)\n`,
+  );
+  process.stdout.write(
+    `\ndrift: ${drift}  (entries sum ${audit.entriesSum}, unbalanced transfers ${audit.unbalancedTransfers}, ` +
+      `Σ|wallet balance − its entries| ${audit.walletDrift}, negative wallets ${audit.negativeWallets}, ` +
+      `leaderboard drift ${audit.tallyDrift}, gifts off the ledger ${audit.giftsOffLedger}; ${audit.gifts} gifts, ${audit.entries} entries)\n`,
+  );
+  const libRate = lib.ok / lib.seconds;
+  process.stdout.write(`goal (a) ≥ ${GOAL_LIB_PER_S} gifts/s: ${libRate >= GOAL_LIB_PER_S ? "met" : "MISSED"} (${Math.round(libRate)}/s)\n`);
+  process.stdout.write(`goal drift = 0: ${drift === 0 ? "met" : "MISSED"}\n`);
+  await db.$disconnect();
+}
+
+async function main(): Promise<void> {
+  process.stdout.write(`before: ${loadLine()}\n`);
+  let stack: RunningStack | undefined;
+  try {
+    stack = await startStack("gifts", {
+      // The seeded show has no host connected: keep the reconcile loop from ending it mid-run.
+      SUIXIN_RECONCILE_SECONDS: "86400",
+      // 50 logins from one address, and each sender far above a person's 10 gifts/s.
+      SUIXIN_RATE_LIMITS: JSON.stringify({ "login.ip": { points: 100_000 }, "gift.send": { points: 1_000_000 } }),
+    });
+    process.stdout.write(`stack up: ${stack.info.appUrl}\n`);
+    await bench(stack);
+  } finally {
+    await stack?.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench:gifts failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

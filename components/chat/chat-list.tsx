@@ -1,0 +1,96 @@
+"use client";
+
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
+import { ChatRow } from "@/components/chat/chat-row";
+import { useRoomChat } from "@/components/chat/room-chat";
+
+const FOLLOW_WITHIN_PX = 48;
+const ROW_ESTIMATE_PX = 36;
+
+/**
+ * The chat, virtualised: however many messages the store holds (up to 500), only the rows on
+ * screen (plus a few) are in the DOM. Follows new messages while scrolled to the bottom.
+ */
+export function ChatList({ selected, onSelect }: { selected: string | null; onSelect: (key: string) => void }) {
+  const { chat } = useRoomChat();
+  const { entries } = useSyncExternalStore(chat.subscribe, chat.getSnapshot, chat.getSnapshot);
+  const scroller = useRef<HTMLDivElement>(null);
+  // Follow new messages while the reader is at the bottom; stop when they scroll up to read.
+  const follow = useRef(true);
+  const lastTop = useRef(0);
+  const [atEnd, setAtEnd] = useState(true);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in this render only
+  const virtualizer = useVirtualizer({
+    count: entries.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_ESTIMATE_PX,
+    overscan: 6,
+    getItemKey: (index) => entries[index]?.key ?? index,
+    // Rows dropped at the top (the store keeps 500) do not move what the reader is looking at.
+    anchorTo: "end",
+    // The server renders the newest rows (the ones a reader sees first), not the oldest.
+    initialRect: { width: 320, height: 320 },
+    initialOffset: () => entries.length * ROW_ESTIMATE_PX,
+  });
+
+  useLayoutEffect(() => {
+    if (follow.current) virtualizer.scrollToEnd();
+  }, [entries, virtualizer]);
+
+  function onScroll() {
+    const el = scroller.current;
+    if (!el) return;
+    const fromEnd = el.scrollHeight - el.scrollTop - el.clientHeight;
+    if (fromEnd < FOLLOW_WITHIN_PX) follow.current = true;
+    else if (el.scrollTop < lastTop.current - 1) follow.current = false; // the reader scrolled up
+    lastTop.current = el.scrollTop;
+    setAtEnd(follow.current);
+  }
+
+  const items = virtualizer.getVirtualItems();
+  return (
+    <div className="relative min-h-0 flex-1">
+      <div
+        ref={scroller}
+        data-testid="chat-list"
+        role="log"
+        aria-label="Chat messages"
+        onScroll={onScroll}
+        className="h-full overflow-y-auto overscroll-contain"
+      >
+        {entries.length === 0 ? <p className="p-3 text-sm text-zinc-500">No messages yet. Say hello!</p> : null}
+        <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const entry = entries[item.index];
+            if (!entry) return null;
+            return (
+              <div
+                key={item.key}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                className="absolute left-0 top-0 w-full"
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                <ChatRow entry={entry} selected={selected === entry.key} onSelect={onSelect} />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {atEnd ? null : (
+        <button
+          type="button"
+          onClick={() => {
+            follow.current = true;
+            setAtEnd(true);
+            virtualizer.scrollToEnd();
+          }}
+          className="absolute bottom-2 left-1/2 -translate-x-1/2 rounded-full bg-zinc-700 px-3 py-1 text-xs shadow hover:bg-zinc-600"
+        >
+          Newest messages ↓
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+// The app's HTTP server: Next.js (as `next start` would run it), with a small shared cache in
+// front of the room list (lib/http-cache/shared-cache.ts): Next's own page cache alone serves
+// the list at about the cost of a dynamic route (README, "A shared cache in front of Next"). Started
+// by the supervisor once per app instance (scripts/stack/services.ts):
+// `node --import tsx server.ts -p <port> -H <host>`, NODE_ENV=production.
+import http from "node:http";
+import { parseArgs } from "node:util";
+import next from "next";
+import { withSharedCache } from "./lib/http-cache/shared-cache";
+
+// The room list's public URLs, the same answer for everyone (next.config.js rewrites them to
+// their cached routes): the home page and its JSON, page 1 or `?page=N`.
+const ROOM_LIST = /^\/(api\/shows)?(\?page=[0-9]{1,5})?$/;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
+  const port = Number(values.port ?? process.env.PORT ?? 3000);
+  const hostname = values.hostname ?? "127.0.0.1";
+  const app = next({ dev: false, dir: __dirname, hostname, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const loopback = hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname;
+  const server = http.createServer(
+    withSharedCache((req, res) => void handle(req, res), {
+      origin: `http://${loopback.includes(":") ? `[${loopback}]` : loopback}:${port}`,
+      cacheable: (pathAndQuery) => ROOM_LIST.test(pathAndQuery),
+    }),
+  );
+  server.listen(port, hostname, () => console.info(`app listening on http://${hostname}:${port}`));
+  // As `next start` does: stop taking connections and let the requests in flight finish, then
+  // close Next, and exit with the signal's code.
+  let stopping = false;
+  const stop = (signal: "SIGTERM" | "SIGINT"): void => {
+    if (stopping) return;
+    stopping = true;
+    server.close((error) => {
+      if (error) console.error(error);
+      app
+        .close()
+        .catch((closeError: unknown) => console.error(closeError))
+        .finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+    });
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
