@@ -3,12 +3,15 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-// The dashboard's sections in the order. Still to come, each with its own entry:
-// reports queue (after chat), outputs and channels, recordings (after push/recording), gift catalog
-// (after gifts).
+// The dashboard's sections in the order.
 const sections = [
   { href: "/admin", label: "Live now" },
   { href: "/admin/users", label: "Users" },
+  { href: "/admin/reports", label: "Reports" },
+  { href: "/admin/outputs", label: "Outputs" },
+  { href: "/admin/recordings", label: "Recordings" },
+  { href: "/admin/gifts", label: "Gifts" },
+  { href: "/admin/coins", label: "Coins" },
   { href: "/admin/settings", label: "Settings" },
   { href: "/admin/numbers", label: "Numbers" },
   { href: "/admin/audit", label: "Audit log" },

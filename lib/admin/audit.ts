@@ -7,7 +7,7 @@ import { type Paged, paged } from "@/lib/paging";
 export const AUDIT_PER_PAGE = 50;
 
 /** What an entry is about, as it read at the time (names change; the log does not). */
-export type AuditTarget = { type: "show" | "user" | "setting"; id: string; label: string };
+export type AuditTarget = { type: "show" | "user" | "setting" | "message" | "report" | "egress" | "channel" | "recording" | "gift"; id: string; label: string };
 
 export type AuditRecord = {
   action: AuditAction;

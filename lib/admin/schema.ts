@@ -69,6 +69,16 @@ export const AUDIT_ACTIONS = {
   "user.promote": "Made operator",
   "user.demote": "Removed operator",
   "setting.update": "Changed a setting",
+  "message.delete": "Deleted a message",
+  "report.dismiss": "Dismissed a report",
+  "egress.stop": "Stopped an output",
+  "egress.cleanup": "Cleaned up stuck outputs",
+  "channel.close": "Closed a push channel",
+  "recording.delete": "Deleted a recording",
+  "gift.create": "Added a gift",
+  "gift.update": "Changed a gift",
+  "gift.retire": "Retired a gift",
+  "gift.restore": "Put a gift back on the shelf",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -82,6 +92,28 @@ export const auditSearchSchema = z.object({
   page: pageParamSchema,
 });
 export type AuditSearch = z.output<typeof auditSearchSchema>;
+
+// The reports queue (reports filed from the room: lib/moderation/report.ts).
+export const REPORT_STATUSES = ["OPEN", "RESOLVED", "DISMISSED"] as const;
+export const reportSearchSchema = z.object({ status: z.enum(REPORT_STATUSES).catch("OPEN"), page: pageParamSchema });
+export type ReportSearch = z.output<typeof reportSearchSchema>;
+
+/** What an operator can do about a report; mute and ban apply to the message's author or the show's host. */
+export const REPORT_ACTIONS = {
+  dismiss: "Dismiss",
+  "delete-message": "Delete the message",
+  mute: "Mute the user site-wide",
+  ban: "Ban the user",
+  "end-show": "End the show",
+} as const;
+export type ReportAction = keyof typeof REPORT_ACTIONS;
+const reportActionNames = Object.keys(REPORT_ACTIONS) as [ReportAction, ...ReportAction[]];
+
+export const handleReportSchema = z.object({
+  reportId: z.string().trim().min(1, "No such report").max(64, "No such report"),
+  action: z.enum(reportActionNames, "Choose what to do"),
+  reason: reasonSchema,
+});
 
 /** Chart ranges, in seconds. */
 export const METRIC_RANGES = { "1h": 3600, "24h": 86_400, "7d": 7 * 86_400 } as const;

@@ -22,18 +22,35 @@ async function lockedTarget(tx: Tx, userId: string): Promise<Target> {
   return user;
 }
 
-export async function banAsOperator(operator: SessionUser, input: z.output<typeof banSchema>): Promise<void> {
-  if (input.userId === operator.id) throw new AppError("FORBIDDEN", "You cannot ban yourself.");
-  await db.$transaction(async (tx) => {
-    const target = await lockedTarget(tx, input.userId);
-    const { endedRoomNumber } = await banUser(tx, target.id, { reason: input.reason, until: input.until });
-    await recordAudit(tx, operator, {
-      action: "user.ban",
-      target: userTarget(target),
-      reason: input.reason,
-      details: { until: input.until?.toISOString() ?? null, endedRoomNumber },
-    });
+type Terms = { reason: string; until: Date | null };
+
+/** Bans in the caller's transaction, with its audit entry (`details` adds e.g. the report). */
+export async function banIn(tx: Tx, operator: SessionUser, userId: string, terms: Terms, details: Record<string, string | number | null> = {}): Promise<void> {
+  if (userId === operator.id) throw new AppError("FORBIDDEN", "You cannot ban yourself.");
+  const target = await lockedTarget(tx, userId);
+  const { endedRoomNumber } = await banUser(tx, target.id, terms);
+  await recordAudit(tx, operator, {
+    action: "user.ban",
+    target: userTarget(target),
+    reason: terms.reason,
+    details: { ...details, until: terms.until?.toISOString() ?? null, endedRoomNumber },
   });
+}
+
+/** Mutes site-wide in the caller's transaction, with its audit entry. */
+export async function muteIn(tx: Tx, operator: SessionUser, userId: string, terms: Terms, details: Record<string, string | number | null> = {}): Promise<void> {
+  const target = await lockedTarget(tx, userId);
+  await muteUser(tx, target.id, terms.until);
+  await recordAudit(tx, operator, {
+    action: "user.mute",
+    target: userTarget(target),
+    reason: terms.reason,
+    details: { ...details, until: terms.until?.toISOString() ?? null },
+  });
+}
+
+export async function banAsOperator(operator: SessionUser, input: z.output<typeof banSchema>): Promise<void> {
+  await db.$transaction((tx) => banIn(tx, operator, input.userId, input));
 }
 
 export async function unbanAsOperator(operator: SessionUser, input: z.output<typeof liftSchema>): Promise<void> {
@@ -45,16 +62,7 @@ export async function unbanAsOperator(operator: SessionUser, input: z.output<typ
 }
 
 export async function muteAsOperator(operator: SessionUser, input: z.output<typeof muteSchema>): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const target = await lockedTarget(tx, input.userId);
-    await muteUser(tx, target.id, input.until);
-    await recordAudit(tx, operator, {
-      action: "user.mute",
-      target: userTarget(target),
-      reason: input.reason,
-      details: { until: input.until?.toISOString() ?? null },
-    });
-  });
+  await db.$transaction((tx) => muteIn(tx, operator, input.userId, input));
 }
 
 export async function unmuteAsOperator(operator: SessionUser, input: z.output<typeof liftSchema>): Promise<void> {

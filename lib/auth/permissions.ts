@@ -59,8 +59,7 @@ export function accountRoleOf(user: { role: UserRole }): ShowRole {
 export type SiteRole = "user" | "operator";
 
 // Permissions as data: what each site role may do on the admin dashboard. Checked by `canOnSite`
-// only (lib/admin/require-operator.ts). Later sections add theirs here (reports, outputs,
-// recordings, gifts).
+// only (lib/admin/require-operator.ts).
 const siteGrants = {
   // see the dashboard: live monitor, users, numbers, audit log, settings
   "admin.view": ["operator"],
@@ -71,6 +70,12 @@ const siteGrants = {
   "admin.user.mute": ["operator"],
   "admin.user.role": ["operator"],
   "admin.settings.edit": ["operator"],
+  // the reports queue: dismiss, or act (delete the message, mute/ban, end the show)
+  "admin.report.handle": ["operator"],
+  // outputs and channels: stop one, clean up stuck ones
+  "admin.output.stop": ["operator"],
+  "admin.recording.delete": ["operator"],
+  "admin.gift.edit": ["operator"],
 } as const satisfies Record<string, readonly SiteRole[]>;
 
 export type SitePermission = keyof typeof siteGrants;
