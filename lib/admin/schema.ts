@@ -1,4 +1,7 @@
 import { z } from "zod";
+import type { GiftAnimation } from "@/lib/generated/prisma/enums";
+import { giftAnimations } from "@/lib/gifts/animations";
+import { GIFT_ICONS } from "@/lib/gifts/icons";
 import { type SettingKey, isSettingKey } from "@/lib/settings/schema";
 import { roomNumberSchema } from "@/lib/shows/schema";
 
@@ -73,7 +76,6 @@ export const AUDIT_ACTIONS = {
   "report.dismiss": "Dismissed a report",
   "egress.stop": "Stopped an output",
   "egress.cleanup": "Cleaned up stuck outputs",
-  "channel.close": "Closed a push channel",
   "recording.delete": "Deleted a recording",
   "gift.create": "Added a gift",
   "gift.update": "Changed a gift",
@@ -114,6 +116,24 @@ export const handleReportSchema = z.object({
   action: z.enum(reportActionNames, "Choose what to do"),
   reason: reasonSchema,
 });
+
+// The gift catalog (lib/admin/gifts.ts). Prices are whole coins, never 0: a free gift would be
+// an unlimited broadcast for anyone.
+const giftFields = {
+  name: z.string().trim().min(1, "Give the gift a name").max(30, "A name must be at most 30 characters"),
+  price: z.coerce.number("Enter a price").int("A price is whole coins").min(1, "A price must be at least 1 coin").max(1_000_000, "At most 1,000,000 coins"),
+  // Strings in, checked against the lists: the form sends what its selects hold.
+  icon: z.string().pipe(z.enum(GIFT_ICONS, "Choose one of the icons")),
+  animation: z.string().pipe(z.enum(Object.keys(giftAnimations) as [GiftAnimation, ...GiftAnimation[]], "Choose an animation")),
+  sortOrder: z.coerce.number().int().min(0).max(10_000).default(0),
+};
+export const giftIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9-]{0,29}$/, "An id is 1–30 lowercase letters, digits and dashes");
+export const createGiftSchema = z.object({ id: giftIdSchema, ...giftFields });
+export const updateGiftSchema = z.object({ id: giftIdSchema, ...giftFields, reason: optionalReasonSchema });
+export const retireGiftSchema = z.object({ id: giftIdSchema, retired: z.boolean(), reason: optionalReasonSchema });
 
 /** Chart ranges, in seconds. */
 export const METRIC_RANGES = { "1h": 3600, "24h": 86_400, "7d": 7 * 86_400 } as const;
