@@ -73,6 +73,16 @@ export async function newUsersPerDay(now = Date.now()): Promise<Point[]> {
   return fill(rows, fromMs, now, DAY_MS, 0);
 }
 
+/** Coins spent on gifts per UTC day (what senders paid: the hosts' and the platform's shares together), the last 30 days. */
+export async function giftRevenuePerDay(now = Date.now()): Promise<Point[]> {
+  const { fromMs, from } = daysFrom(now);
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT EXTRACT(EPOCH FROM date_trunc('day', "createdAt"))::float8 * 1000 AS t, SUM(coins)::int AS v
+    FROM "GiftEvent" WHERE "createdAt" >= (to_timestamp(${from}::float8) AT TIME ZONE 'UTC')
+    GROUP BY 1 ORDER BY 1`;
+  return fill(rows, fromMs, now, DAY_MS, 0);
+}
+
 export const TOP_HOSTS = 10;
 
 /** The hosts whose shows drew the most viewers (unique viewers summed) in the last 30 days. */

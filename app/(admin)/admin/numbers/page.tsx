@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { queryString } from "@/components/ui/pager";
 import { requireOperatorPage } from "@/lib/admin/require-operator";
 import { METRIC_RANGE_NAMES, METRIC_RANGES, type MetricRange, numbersSearchSchema } from "@/lib/admin/schema";
-import { DAYS_SHOWN, type Point, newUsersPerDay, showsPerDay, topHosts, viewerSeries } from "@/lib/metrics/series";
+import { DAYS_SHOWN, type Point, giftRevenuePerDay, newUsersPerDay, showsPerDay, topHosts, viewerSeries } from "@/lib/metrics/series";
 import { getShowByRoomNumber } from "@/lib/shows/get-show";
 
 export const metadata: Metadata = { title: "Numbers" };
@@ -61,7 +61,7 @@ export default async function NumbersPage({ searchParams }: { searchParams: Para
   await requireOperatorPage("/admin/numbers");
   const params = await searchParams;
   const { range, room } = numbersSearchSchema.parse({ range: first(params.range), room: first(params.room) });
-  const [site, shows, users, hosts] = await Promise.all([viewerSeries(range), showsPerDay(), newUsersPerDay(), topHosts()]);
+  const [site, shows, users, revenue, hosts] = await Promise.all([viewerSeries(range), showsPerDay(), newUsersPerDay(), giftRevenuePerDay(), topHosts()]);
 
   return (
     <section className="space-y-4">
@@ -97,7 +97,9 @@ export default async function NumbersPage({ searchParams }: { searchParams: Para
           <PerDayChart points={users} noun="new users" />
         </ChartCard>
       </div>
-      {/* Gift revenue per day joins here once gifts exist (issue 9): a per-day series like the two above. */}
+      <ChartCard testId="chart-gift-revenue" title="Gift revenue per day" summary={`${total(revenue)} coins spent on gifts in the last ${DAYS_SHOWN} days (UTC days)`}>
+        <PerDayChart points={revenue} noun="coins" />
+      </ChartCard>
       <ChartCard
         testId="chart-top-hosts"
         title="Top hosts"
