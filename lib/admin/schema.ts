@@ -135,6 +135,14 @@ export const createGiftSchema = z.object({ id: giftIdSchema, ...giftFields });
 export const updateGiftSchema = z.object({ id: giftIdSchema, ...giftFields, reason: optionalReasonSchema });
 export const retireGiftSchema = z.object({ id: giftIdSchema, retired: z.boolean(), reason: optionalReasonSchema });
 
+const egressIdSchema = z.string().trim().min(1, "No such output").max(100, "No such output");
+export const deleteRecordingSchema = z.object({ recordingId: egressIdSchema, reason: reasonSchema });
+export const stopOutputSchema = z.object({ egressId: egressIdSchema, reason: reasonSchema });
+export const cleanupOutputsSchema = z.object({ reason: reasonSchema });
+export const OUTPUT_FILTERS = ["running", "stuck", "all"] as const;
+export const outputSearchSchema = z.object({ filter: z.enum(OUTPUT_FILTERS).catch("running"), page: pageParamSchema });
+export type OutputSearch = z.output<typeof outputSearchSchema>;
+
 /** Chart ranges, in seconds. */
 export const METRIC_RANGES = { "1h": 3600, "24h": 86_400, "7d": 7 * 86_400 } as const;
 export const METRIC_RANGE_NAMES = ["1h", "24h", "7d"] as const satisfies readonly (keyof typeof METRIC_RANGES)[];
