@@ -31,12 +31,13 @@ export async function auditRows(where = "TRUE", params: unknown[] = []): Promise
 }
 
 /** Opens a dashboard section through the header link and the dashboard's navigation. */
-export async function openDashboard(page: Page, section?: "Users" | "Settings" | "Numbers" | "Audit log") {
+export async function openDashboard(page: Page, section?: "Users" | "Reports" | "Outputs" | "Recordings" | "Gifts" | "Settings" | "Numbers" | "Audit log") {
   await page.getByRole("link", { name: "Dashboard" }).click();
   await expect(page).toHaveURL(/\/admin$/);
   await expect(page.getByRole("heading", { level: 1, name: "Live now" })).toBeVisible({ timeout: 30_000 });
   if (section) {
     await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: section }).click();
-    await expect(page.getByRole("heading", { level: 1, name: section })).toBeVisible({ timeout: 30_000 });
+    const headings: Record<string, string> = { Outputs: "Outputs and channels", Gifts: "Gift catalog" };
+    await expect(page.getByRole("heading", { level: 1, name: headings[section] ?? section })).toBeVisible({ timeout: 30_000 });
   }
 }
