@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type Paged, paged } from "@/lib/paging";
 import { isBanned, isMutedSiteWide } from "@/lib/users/standing";
+import { walletBalance } from "@/lib/wallet/balance";
 
 export const USER_SHOWS_PER_PAGE = 20;
 
@@ -23,8 +24,13 @@ export async function userDetails(userId: string) {
       mutedUntil: true,
     },
   });
-  // The wallet balance joins this view once wallets exist (issue 9).
-  return user ? { ...user, banned: isBanned(user), muted: isMutedSiteWide(user) } : null;
+  if (!user) return null;
+  const [balance, reportsAgainst] = await Promise.all([
+    walletBalance(user.id),
+    // Reports of their messages or of their shows.
+    db.report.count({ where: { OR: [{ message: { is: { userId: user.id } } }, { messageId: null, show: { is: { hostId: user.id } } }] } }),
+  ]);
+  return { ...user, banned: isBanned(user), muted: isMutedSiteWide(user), balance, reportsAgainst };
 }
 
 export type UserDetails = NonNullable<Awaited<ReturnType<typeof userDetails>>>;

@@ -45,6 +45,10 @@ export default async function UserPage({ params, searchParams }: Props) {
         <p className="text-sm text-zinc-400">
           {user.email} · joined {format(user.createdAt, "d MMM yyyy")} · id <code className="text-xs">{user.id}</code>
         </p>
+        <p className="text-sm text-zinc-300">
+          <span data-testid="user-balance">{user.balance}</span> coins · <span data-testid="user-reports">{user.reportsAgainst}</span>{" "}
+          {user.reportsAgainst === 1 ? "report" : "reports"} against them
+        </p>
         <StandingBadges role={user.role} banned={user.banned} muted={user.muted} />
       </header>
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
