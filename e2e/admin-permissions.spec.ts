@@ -63,6 +63,14 @@ const ACTION_INPUTS: Record<string, (userId: string) => unknown> = {
   unmuteUserAction: (userId) => ({ userId }),
   setUserRoleAction: (userId) => ({ userId, role: "OPERATOR" }),
   saveSettingAction: () => ({ key: "hostGraceSeconds", value: 30 }),
+  handleReportAction: () => ({ reportId: "report-of-the-permission-test", action: "dismiss", reason: "permission test" }),
+  stopOutputAction: () => ({ egressId: "EG_permission_test", reason: "permission test" }),
+  cleanupStuckOutputsAction: () => ({ reason: "permission test" }),
+  deleteRecordingAction: () => ({ recordingId: "EG_permission_test", reason: "permission test" }),
+  createGiftAction: () => ({ id: "permission-test", name: "Permission test", price: 3, icon: "/gifts/heart.svg", animation: "FLOAT" }),
+  updateGiftAction: () => ({ id: "rose", name: "Rose", price: 3, icon: "/gifts/rose.svg", animation: "FLOAT" }),
+  retireGiftAction: () => ({ id: "rose", retired: true }),
+  grantCoinsAction: () => ({ email: "nobody@example.test", amount: 10, reason: "permission test" }),
 };
 
 /** Calls a server action the way Next's client does; returns its result's error code, if any. */
