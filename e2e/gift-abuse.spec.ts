@@ -179,9 +179,9 @@ test("top-ups are refused while the test provider is off; operators grant coins 
   await expect(fan.page.getByText("Page 1 of 2")).toBeVisible();
   await expect(entries.first().getByTestId("entry-memo")).toHaveText("Granted by an operator: Bonus 21");
 
-  // Not an operator: no such page, and the grant itself is refused (403), nothing stored.
+  // Not an operator: the dashboard's 403, and the grant itself is refused (403), nothing stored.
   const page = await fan.page.goto("/admin/coins");
-  expect(page?.status()).toBe(404);
+  expect(page?.status()).toBe(403);
   await expect(fan.page.getByRole("link", { name: "Grant coins (operators)" })).toHaveCount(0);
   await expectRefused(fan.page, grant, {}, "FORBIDDEN", "Only operators can grant coins.", fan.user.email);
   await expectLedgerBalanced();

@@ -30,6 +30,8 @@ const envSchema = z.object({
   SUIXIN_SETTINGS: z.string().optional(),
   /** How often the app reconciles its show list against LiveKit. */
   SUIXIN_RECONCILE_SECONDS: z.coerce.number().int().positive().default(15),
+  /** How often the leader samples audience figures for the dashboard's charts (lib/metrics). */
+  SUIXIN_METRICS_SAMPLE_SECONDS: z.coerce.number().int().positive().default(30),
   /** How often the leader sweeps files past their retention (ended HLS runs). */
   SUIXIN_CLEANUP_SECONDS: z.coerce.number().int().positive().default(300),
 });

@@ -14,6 +14,7 @@ import { maskWords } from "@/lib/moderation/word-filter";
 import { consume } from "@/lib/rate-limit";
 import { getSetting } from "@/lib/settings";
 import { requireShow } from "@/lib/shows/get-show";
+import { isMutedSiteWide, muteNotice } from "@/lib/users/standing";
 
 /**
  * Stores a message with the show's next sequence number, in one statement: the counter row
@@ -45,6 +46,8 @@ export async function sendChatMessage(user: SessionUser, input: SendChatInput): 
   if (show.status !== "LIVE") throw new AppError("SHOW_ENDED", "This show has ended, so its chat is closed.");
   const role = showRoleOf(user, show);
   if (!can(role, "chat.send")) throw new AppError("FORBIDDEN", "You may not chat in this show.");
+  // An operator's site-wide mute (lib/users) holds in every show, the user's own included.
+  if (isMutedSiteWide(user)) throw new AppError("FORBIDDEN", muteNotice(user));
   await enforceChatRules(show, user.id, role);
 
   const text = maskWords(input.text, await getSetting("wordFilter"));

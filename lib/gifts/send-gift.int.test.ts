@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import type { SessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 
 // Before the lib code reads them: the test provider on, and limits far above these tests' bursts
@@ -56,13 +57,13 @@ async function announcerJobs(showId: string) {
   return (await queuedJobs("gifts.announce")).filter((p) => typeof p === "object" && p !== null && "showId" in p && p.showId === showId);
 }
 
-type User = { id: string; email: string; name: string; role: "USER" | "OPERATOR" };
+type User = SessionUser;
 
 let seq = 0;
 async function user(name: string, role: User["role"] = "USER"): Promise<User> {
   seq += 1;
   const email = `${name.toLowerCase()}-${seq}-${Date.now()}@example.test`;
-  return db.user.create({ data: { email, name: `${name} ${seq}`, role, passwordHash: "x" }, select: { id: true, email: true, name: true, role: true } });
+  return db.user.create({ data: { email, name: `${name} ${seq}`, role, passwordHash: "x" }, select: { id: true, email: true, name: true, role: true, mutedAt: true, mutedUntil: true } });
 }
 
 async function liveShow(host: User) {

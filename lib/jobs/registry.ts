@@ -7,12 +7,14 @@ import type { Job } from "@/lib/jobs/define";
 import { releaseDeadWorkersLoop } from "@/lib/jobs/liveness";
 import type { Loop } from "@/lib/leader";
 import { likesFlushLoop } from "@/lib/likes/flush";
+import { metricsLoop } from "@/lib/metrics/sample";
 import { showEndedJob } from "@/lib/shows/end-show";
 import { hostTimeoutJob } from "@/lib/shows/host-timeout";
 import { reconcileLoop } from "@/lib/shows/reconcile-loop";
 import { inviteExpiryJob } from "@/lib/stage/invites";
 import { publishDeadlineJob, revokeStageAccessJob } from "@/lib/stage/seats";
 import { stageSyncLoop } from "@/lib/stage/sync";
+import { removeFromRoomsJob } from "@/lib/users/ban";
 import { closeStrayRoomJob } from "@/lib/webhooks/apply-livekit-event";
 import { purgeWebhookDeliveriesLoop } from "@/lib/webhooks/purge-loop";
 
@@ -29,6 +31,16 @@ export const jobs: readonly Job[] = [
   publishDeadlineJob,
   revokeStageAccessJob,
   giftAnnouncementJob,
+  removeFromRoomsJob,
 ];
 
-export const loops: readonly Loop[] = [reconcileLoop, hlsRetentionLoop, purgeWebhookDeliveriesLoop, releaseDeadWorkersLoop, stageSyncLoop, likesFlushLoop, giftAnnouncementSweepLoop];
+export const loops: readonly Loop[] = [
+  reconcileLoop,
+  hlsRetentionLoop,
+  purgeWebhookDeliveriesLoop,
+  releaseDeadWorkersLoop,
+  stageSyncLoop,
+  likesFlushLoop,
+  metricsLoop,
+  giftAnnouncementSweepLoop,
+];

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { can, type Permission, showRoleOf } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { broadcastRoomEvent } from "@/lib/events/broadcast";
 import type { RoomEvent } from "@/lib/events/schema";
@@ -27,18 +27,28 @@ async function tell(roomNumber: number, event: RoomEvent): Promise<void> {
   }
 }
 
+/**
+ * Marks a message deleted (by `byId`) in the caller's transaction; returns whether this call was
+ * the one that deleted it. The caller tells the room (`chat-deleted`) after the commit.
+ */
+export async function deleteMessageIn(tx: Tx, messageId: number, byId: string): Promise<boolean> {
+  const { count } = await tx.chatMessage.updateMany({ where: { id: messageId, deletedAt: null }, data: { deletedAt: new Date(), deletedById: byId } });
+  return count > 0;
+}
+
 /** Removes a message for everyone, from the room and from its history. Deleting twice is fine. */
 export async function deleteMessage(user: SessionUser, input: z.output<typeof deleteMessageSchema>): Promise<{ id: number }> {
   const show = await moderatedShow(user, input.roomNumber, "chat.delete", "Only the host or an operator can delete messages.");
   const message = await db.chatMessage.findFirst({ where: { id: input.messageId, showId: show.id }, select: { id: true, deletedAt: true } });
   if (!message) throw new AppError("NOT_FOUND", "There is no such message in this show.");
   if (message.deletedAt) return { id: message.id };
-  const { count } = await db.chatMessage.updateMany({
-    where: { id: message.id, deletedAt: null },
-    data: { deletedAt: new Date(), deletedById: user.id },
-  });
-  if (count > 0) await tell(show.roomNumber, { type: "chat-deleted", id: message.id });
+  if (await db.$transaction((tx) => deleteMessageIn(tx, message.id, user.id))) await tellDeleted(show.roomNumber, message.id);
   return { id: message.id };
+}
+
+/** Tells the room a message is gone (after the deletion committed). */
+export async function tellDeleted(roomNumber: number, messageId: number): Promise<void> {
+  await tell(roomNumber, { type: "chat-deleted", id: messageId });
 }
 
 /** Mutes or unmutes a viewer in this show. The target's role decides whether they can be muted. */

@@ -34,7 +34,7 @@ export default async function ShowSummaryPage({ params }: { params: Promise<{ ro
   if (!roomNumber.success) notFound();
   const show = await getShowByRoomNumber(roomNumber.data);
   // Only the host (or an operator) sees how a show went.
-  if (!show || !can(showRoleOf(user, show), "show.end")) notFound();
+  if (!show || !can(showRoleOf(user, show), "show.summary")) notFound();
   if (show.status === "LIVE") return <AwaitShowEnd />;
 
   const guests = await guestsOfShow(show.id);
@@ -47,6 +47,11 @@ export default async function ShowSummaryPage({ params }: { params: Promise<{ ro
         <p className="text-zinc-400">
           “{show.title}” · room {show.roomNumber}
         </p>
+        {show.endReason === "OPERATOR" ? (
+          <p data-testid="ended-by-operator" className="mt-2 text-amber-300">
+            An operator ended this show.
+          </p>
+        ) : null}
       </header>
       <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Stat label="Duration" value={duration} testId="stat-duration" />
