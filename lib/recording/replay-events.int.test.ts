@@ -14,8 +14,8 @@ describe("a show's replayed chat and gifts", () => {
   it("lists messages (not deleted ones) and gifts in the order they happened", async () => {
     const { host, show } = await makeLiveShow();
     const fan = await makeUser("Fan");
-    const operator = await db.user.update({ where: { id: (await makeUser("Operator")).id }, data: { role: "OPERATOR" }, select: { id: true, email: true, name: true, role: true } });
-    const fanUser = await db.user.findUniqueOrThrow({ where: { id: fan.id }, select: { id: true, email: true, name: true, role: true } });
+    const operator = await db.user.update({ where: { id: (await makeUser("Operator")).id }, data: { role: "OPERATOR" }, select: { id: true, email: true, name: true, role: true, mutedAt: true, mutedUntil: true } });
+    const fanUser = await db.user.findUniqueOrThrow({ where: { id: fan.id }, select: { id: true, email: true, name: true, role: true, mutedAt: true, mutedUntil: true } });
     await grantCoins(operator, { email: fanUser.email, amount: 100, reason: "test funds" });
     const t0 = Date.now() - 30_000;
     await db.chatMessage.create({ data: { showId: show.id, userId: fan.id, seq: 1, text: "first", createdAt: new Date(t0) } });
