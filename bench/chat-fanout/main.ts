@@ -24,6 +24,8 @@ import { launchBrowser, newContext } from "../support/browser";
 import { startStack } from "../support/stack";
 import type { RunningStack } from "../support/stack";
 import { loadLine, percentile, table } from "../support/stats";
+import { cpuBetween, pidListeningOn, sampleCpu } from "./cpu";
+import type { Part } from "./cpu";
 import { RAW_TOPIC, fromSubscribers, now } from "./protocol";
 import type { FromSubscribers, ToSubscribers } from "./protocol";
 
@@ -65,7 +67,11 @@ class SubscriberProcess {
     onJoined: () => void,
   ) {
     // The parent's execArgv (tsx's loader) is inherited, so the child runs TypeScript too.
-    this.child = fork(path.join(__dirname, "subscriber-process.ts"), [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    // NODE_ENV=production: the SDK logs at debug level otherwise.
+    this.child = fork(path.join(__dirname, "subscriber-process.ts"), [], {
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      env: { ...process.env, NODE_ENV: "production" },
+    });
     this.failed = new Promise<never>((_, reject) => {
       this.child.on("message", (raw) => {
         const message = fromSubscribers.parse(raw);
@@ -87,6 +93,10 @@ class SubscriberProcess {
       });
     });
     this.failed.catch(() => undefined); // observed through Promise.race by the bench
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   private send(message: ToSubscribers): void {
@@ -162,6 +172,16 @@ async function collect(pool: SubscriberProcess[]) {
   };
 }
 
+/** Failures by their first line (Playwright's errors carry a call log after it). */
+function failureSummary(failures: Map<string, number>): Map<string, number> {
+  const summary = new Map<string, number>();
+  for (const [key, n] of failures) {
+    const line = key.split("\n", 1)[0] ?? key;
+    summary.set(line, (summary.get(line) ?? 0) + n);
+  }
+  return summary;
+}
+
 type Block = { path: Path; sentAt: Map<number, number>; ok: Set<number>; failures: Map<string, number>; roundTrips: number[] };
 
 /** Sends RATE_PER_S messages a second for BLOCK_S seconds, one every 10 ms, without waiting for answers. */
@@ -233,7 +253,7 @@ function report(path: Path, blocks: Block[], subscribers: Subscriber[]) {
     maxLostPerSubscriber: Math.max(0, ...lostPerSubscriber),
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
-    max: latencies.length ? Math.max(...latencies) : Number.NaN,
+    max: latencies.length ? latencies.reduce((a, b) => Math.max(a, b)) : Number.NaN,
     sendP50: percentile(roundTrips, 50),
     sendP99: percentile(roundTrips, 99),
   };
@@ -280,15 +300,30 @@ async function bench(browser: Browser, info: StackInfo, pool: SubscriberProcess[
   for (let i = 0; i < 20; i++) await Promise.all([sendRaw(1_000_000 + i), sendApp(1_000_000 + i)]);
   await sleep(1_000);
 
+  const pids = (ports: (number | null)[]) => ports.flatMap((port) => (port === null ? [] : (pidListeningOn(port) ?? [])));
+  const subscriberPids = pool.flatMap((p) => p.pid ?? []);
+  const parts: Part[] = [
+    { name: "app", roots: pids([info.ports.app]) },
+    { name: "livekit", roots: pids([info.ports.livekitHttp]) },
+    { name: "postgres", roots: pids([info.ports.postgres]) },
+    { name: "redis", roots: pids([info.ports.redis]) },
+    { name: "subscribers", roots: subscriberPids },
+    // this process, Playwright's driver and the host's Chromium (the stack's supervisor is ours too)
+    { name: "bench + host browser", roots: [process.pid], exclude: [info.supervisorPid, ...subscriberPids] },
+  ];
+
   const blocks: Block[] = [];
   let seq = 0;
   for (let round = 0; round < BLOCKS_EACH; round++) {
     for (const path of ["raw", "app"] as const) {
       process.stdout.write(`block ${blocks.length + 1}/${BLOCKS_EACH * 2}: ${path}, ${RATE_PER_S} msg/s for ${BLOCK_S} s… `);
+      const before = sampleCpu();
       const block = await runBlock(path, seq, path === "raw" ? sendRaw : sendApp);
+      const after = sampleCpu();
       seq += RATE_PER_S * BLOCK_S;
       blocks.push(block);
-      process.stdout.write(`${block.ok.size} sent${block.failures.size ? `, refused: ${JSON.stringify(Object.fromEntries(block.failures))}` : ""}\n`);
+      process.stdout.write(`${block.ok.size} sent${block.failures.size ? `, refused: ${JSON.stringify(Object.fromEntries(failureSummary(block.failures)))}` : ""}\n`);
+      process.stdout.write(`  ${cpuBetween(before, after, parts)}\n`);
     }
   }
 
@@ -316,7 +351,7 @@ async function bench(browser: Browser, info: StackInfo, pool: SubscriberProcess[
       row("raw LiveKit data (baseline)", raw),
     ])}\n`,
   );
-  if (app.failures.size) process.stdout.write(`app path refusals/errors: ${JSON.stringify(Object.fromEntries(app.failures))}\n`);
+  if (app.failures.size) process.stdout.write(`app path refusals/errors: ${JSON.stringify(Object.fromEntries(failureSummary(app.failures)))}\n`);
   const duplicates = subscribers.reduce((n, s) => n + s.duplicates, 0);
   const disconnects = subscribers.reduce((n, s) => n + s.disconnects, 0);
   process.stdout.write(`duplicates received: ${duplicates}; subscribers disconnected during the run: ${disconnects}\n`);
