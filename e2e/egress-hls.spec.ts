@@ -14,8 +14,8 @@ test("the host starts HLS; anyone can watch it without logging in; ending the sh
 
   const clickedAt = Date.now();
   await host.page.getByRole("button", { name: "Start HLS stream" }).click();
-  await expectControlStatus(host.page, "HLS", "ACTIVE");
-  const active = await expectEgressStatus(roomNumber, "HLS", "ACTIVE");
+  await expectControlStatus(host.page, "HLS", "ACTIVE", 120_000);
+  const active = await expectEgressStatus(roomNumber, "HLS", "ACTIVE", 120_000);
   console.log(`HLS: start → ACTIVE ${((Date.now() - clickedAt) / 1000).toFixed(1)} s`);
 
   // A visitor without an account opens the shared link.
@@ -45,17 +45,21 @@ test("the host starts HLS; anyone can watch it without logging in; ending the sh
   expect(playlist.headers()["access-control-allow-origin"]).toBeUndefined();
   const text = await playlist.text();
   expect(text).toMatch(/#EXT-X-TARGETDURATION:[12]\b/);
-  const segment = text.split("\n").find((line) => line.endsWith(".ts"));
+  const segment = text.split("\n").find((line) => line.startsWith("seg_"));
   const segmentUrl = new URL(segment ?? "", src).toString();
   const segmentResponse = await page.request.get(segmentUrl);
   expect(segmentResponse.headers()["content-type"]).toBe("video/mp2t");
   const probe = await ffprobe(segmentUrl);
   expect(probe.streams.map((s) => s.codec_name).sort()).toEqual(["aac", "h264"]);
-  const base = src?.slice(0, src.lastIndexOf("/")) ?? "";
+  // Every request carries the viewer's signed link; with it, still nothing but the run's files.
+  const signed = new URL(src ?? "");
+  const token = `?t=${encodeURIComponent(signed.searchParams.get("t") ?? "")}`;
+  expect(segment).toContain(token); // the playlist signs its segments (players that add nothing)
+  const base = `${signed.origin}${signed.pathname.slice(0, signed.pathname.lastIndexOf("/"))}`;
   for (const bad of ["secrets.env", "..%2F..%2F..%2Fsecrets.env", "seg_1.ts", "live.m3u8/x", "../live.m3u8"]) {
-    expect((await page.request.get(`${base}/${bad}`)).status(), bad).toBe(404);
+    expect((await page.request.get(`${base}/${bad}${token}`)).status(), bad).toBe(404);
   }
-  expect((await page.request.get(`/api/hls/${roomNumber}/0000000000000000/live.m3u8`)).status()).toBe(404);
+  expect((await page.request.get(`/api/hls/${roomNumber}/0000000000000000/live.m3u8${token}`)).status()).toBe(404);
   expect((await page.request.get(`/api/hls/abc/x/live.m3u8`)).status()).toBe(404);
 
   // Files land under the stack's data directory.
@@ -73,7 +77,7 @@ test("the host starts HLS; anyone can watch it without logging in; ending the sh
   // The ended run's files are no longer served, though they are still on disk…
   const runDir = path.join(readStack().dataDir, "egress", "hls", String(roomNumber), runId);
   expect(fs.existsSync(path.join(runDir, "index.m3u8"))).toBe(true);
-  for (const url of [src ?? "", segmentUrl, `${base}/index.m3u8`]) {
+  for (const url of [src ?? "", segmentUrl, `${base}/index.m3u8${token}`]) {
     const response = await page.request.get(url);
     expect(response.status(), url).toBe(410);
     expect(response.headers()["access-control-allow-origin"]).toBeUndefined();

@@ -31,7 +31,7 @@ test("the host pushes the show to an RTMP server; video and audio arrive", async
     expect(JSON.stringify(row.outputs)).not.toContain("test-key");
 
     await expect.poll(() => fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0, { timeout: 30_000 }).toBeGreaterThan(200_000);
-    await host.page.getByRole("button", { name: "Stop RTMP push" }).click();
+    await controls.getByTestId("destination").getByRole("button", { name: /^Stop push to rtmp:\/\/127\.0\.0\.1:\d+\/live\/…$/ }).click();
     await expectEgressStatus(roomNumber, "RTMP", "COMPLETE");
     await expectControlStatus(host.page, "RTMP", "COMPLETE");
     expect(await Promise.race([receiver.exited, new Promise((r) => setTimeout(() => r("still running"), 15_000))])).toBe(0);

@@ -1,4 +1,5 @@
 import "server-only";
+import { hkdfSync } from "node:crypto";
 import { z } from "zod";
 
 // Validated lazily (first use, at request time) so `next build` needs no secrets.
@@ -11,6 +12,8 @@ const envSchema = z.object({
   LIVEKIT_API_URL: z.url(),
   LIVEKIT_API_KEY: z.string().min(1),
   LIVEKIT_API_SECRET: z.string().min(32, "must be at least 32 characters"),
+  /** Signs HLS playback links (lib/push/playback-token); derived from NEXTAUTH_SECRET when unset. */
+  SUIXIN_PLAYBACK_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** Shared state across app instances (rate limits, counters). */
   REDIS_URL: z.url(),
   /** Reverse proxies in front of the app that append to X-Forwarded-For (0: none, the app faces clients). */
@@ -41,6 +44,22 @@ export function env(): Env {
   }
   cached = parsed.data;
   return cached;
+}
+
+let playbackKey: Buffer | undefined;
+
+/**
+ * The key of playback-link signatures: SUIXIN_PLAYBACK_SECRET, or a key derived from
+ * NEXTAUTH_SECRET for this one purpose (HKDF with its own label), so a leaked link key never
+ * signs sessions and no deployment needs one more secret.
+ */
+export function playbackSecret(): Buffer {
+  if (playbackKey) return playbackKey;
+  const { SUIXIN_PLAYBACK_SECRET, NEXTAUTH_SECRET } = env();
+  playbackKey = SUIXIN_PLAYBACK_SECRET
+    ? Buffer.from(SUIXIN_PLAYBACK_SECRET)
+    : Buffer.from(hkdfSync("sha256", NEXTAUTH_SECRET, "suixin", "playback links", 32));
+  return playbackKey;
 }
 
 /** Only the database URL: for tools (e.g. scripts/admin-create.ts) that need nothing else. */

@@ -2,6 +2,8 @@
 
 import Hls from "hls.js";
 import { useEffect, useRef, useState } from "react";
+import { signedUrl, usePlaybackLink } from "@/components/hls/use-playback-link";
+import type { Playback } from "@/lib/push/playback";
 
 /** Resolves once the live playlist lists a segment (Egress writes the first one a few seconds in). */
 async function waitForPlaylist(src: string, signal: AbortSignal): Promise<void> {
@@ -14,30 +16,54 @@ async function waitForPlaylist(src: string, signal: AbortSignal): Promise<void> 
   }
 }
 
-export function HlsPlayer({ src }: { src: string }) {
+const MAX_NETWORK_RETRIES = 10;
+
+export function HlsPlayer({ playback, onEnded }: { playback: Playback; onEnded: () => void }) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const [state, setState] = useState<"waiting" | "playing" | "error">("waiting");
+  const token = usePlaybackLink(playback, onEnded);
+  const onEndedRef = useRef(onEnded);
+  useEffect(() => {
+    onEndedRef.current = onEnded;
+  }, [onEnded]);
+  const src = playback.playlistPath;
 
   useEffect(() => {
     const video = videoRef.current;
     if (!video) return;
     const abort = new AbortController();
     let hls: Hls | undefined;
-    void waitForPlaylist(src, abort.signal).then(() => {
+    void waitForPlaylist(signedUrl(src, token.current), abort.signal).then(() => {
       if (abort.signal.aborted) return;
       if (!Hls.isSupported()) {
-        video.src = src; // Safari plays HLS natively
+        video.src = signedUrl(src, token.current); // Safari plays HLS natively (the playlist signs its segments)
         void video.play().catch(() => undefined);
         setState("playing");
         return;
       }
       // 1 s segments: start 0.5 s behind the newest segment's end and catch up a little when
       // playback falls behind. bench:hls: ~3.9 s glass-to-glass (4.1 s with hls.js's default 3 segments / 2 segments).
-      hls = new Hls({ liveSyncDuration: 0.5, liveMaxLatencyDuration: 5, maxLiveSyncPlaybackRate: 1.2 });
+      hls = new Hls({
+        liveSyncDuration: 0.5,
+        liveMaxLatencyDuration: 5,
+        maxLiveSyncPlaybackRate: 1.2,
+        // Every playlist and segment request carries the newest signed link.
+        xhrSetup: (xhr, url) => xhr.open("GET", signedUrl(url, token.current), true),
+      });
+      // A loaded machine can answer a playlist late or a renewal after its link expired (403):
+      // network failures are retried for a while before the player gives up.
+      let networkRetries = 0;
+      hls.on(Hls.Events.FRAG_LOADED, () => {
+        networkRetries = 0;
+      });
       hls.on(Hls.Events.ERROR, (_event, data) => {
         if (!data.fatal) return;
         if (data.type === Hls.ErrorTypes.MEDIA_ERROR) hls?.recoverMediaError();
-        else setState("error");
+        else if (data.response?.code === 410) onEndedRef.current(); // the push stopped: the page shows what comes next
+        else if (data.type === Hls.ErrorTypes.NETWORK_ERROR && networkRetries < MAX_NETWORK_RETRIES) {
+          networkRetries += 1;
+          setTimeout(() => hls?.startLoad(), 1_000);
+        } else setState("error");
       });
       hls.on(Hls.Events.MANIFEST_PARSED, () => {
         setState("playing");
@@ -50,7 +76,7 @@ export function HlsPlayer({ src }: { src: string }) {
       abort.abort();
       hls?.destroy();
     };
-  }, [src]);
+  }, [src, token]);
 
   return (
     <div className="relative aspect-video overflow-hidden rounded-lg bg-black">

@@ -29,8 +29,10 @@ export function InviteDialog({ roomNumber, onAccepting, onAcceptFailed, onExpire
       setInvite({ id: event.inviteId, hostName: event.hostName, deadline: Date.now() + event.expiresInMs });
       setNow(Date.now());
       setError(null);
-    } else if (event.type === "stage-invite-closed") {
-      setInvite((current) => (current?.id === event.inviteId ? null : current));
+    } else if (event.type === "stage-invite-closed" && event.inviteId === invite?.id) {
+      // Only the server's expiry sends this: it may come before this page's own countdown ends.
+      setInvite(null);
+      onExpired(invite.hostName);
     }
   });
 

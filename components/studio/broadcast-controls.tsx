@@ -2,71 +2,93 @@
 
 import { useLocalParticipant } from "@livekit/components-react";
 import { useCallback, useEffect, useState } from "react";
-import { broadcastStatusAction, startBroadcastAction, stopBroadcastAction } from "@/app/(studio)/studio/actions";
+import {
+  addDestinationAction,
+  outputsStatusAction,
+  startHlsPushAction,
+  startRecordingAction,
+  stopBroadcastAction,
+  stopDestinationAction,
+} from "@/app/(studio)/studio/actions";
+import { CopyLink } from "@/components/studio/copy-link";
+import { DestinationList } from "@/components/studio/destination-list";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import type { Broadcast } from "@/lib/egress/broadcasts";
+import type { PushStatus } from "@/lib/push/push";
+import { MAX_DESTINATIONS } from "@/lib/push/schema";
 
 type Kind = Broadcast["kind"];
 const POLL_MS = 2_000;
 const RUNNING: readonly Broadcast["status"][] = ["STARTING", "ACTIVE", "ENDING"];
 
 const TITLES: Record<Kind, string> = { HLS: "HLS stream", RTMP: "RTMP push", MP4: "Recording (MP4)" };
+const CHANNEL_STATE = { PUSHING: "pushing", HELD: "held (link kept)", CLOSED: "closed" } as const;
 
-function OutputRow({ kind, latest, busy, onStart, onStop, children }: {
+function OutputRow({ kind, latest, channelState, children }: {
   kind: Kind;
   latest: Broadcast | undefined;
-  busy: boolean;
-  onStart: () => void;
-  onStop: (id: string) => void;
+  channelState?: keyof typeof CHANNEL_STATE;
   children?: React.ReactNode;
 }) {
-  const running = latest && RUNNING.includes(latest.status);
   return (
     <li data-testid={`broadcast-${kind}`} data-status={latest?.status ?? "NONE"} className="space-y-1 rounded border border-zinc-800 p-2">
       <div className="flex items-center justify-between gap-2">
         <span className="text-sm font-medium">{TITLES[kind]}</span>
         <span data-testid="broadcast-status" className="text-xs text-zinc-400">
           {latest ? latest.status.toLowerCase() : "off"}
+          {channelState ? <span data-testid="channel-state"> · channel {CHANNEL_STATE[channelState]}</span> : null}
         </span>
       </div>
       {latest?.status === "FAILED" && latest.error ? <p className="text-xs text-red-400">{latest.error}</p> : null}
       {children}
-      {running ? (
-        <Button variant="secondary" className="w-full" disabled={busy || latest.status === "ENDING"} onClick={() => onStop(latest.id)}>
-          Stop {TITLES[kind]}
-        </Button>
-      ) : (
-        <Button variant="secondary" className="w-full" disabled={busy} onClick={onStart}>
-          Start {TITLES[kind]}
-        </Button>
-      )}
     </li>
   );
 }
 
-/** The host's HLS / RTMP / MP4 switches, with each output's status (polled from the server). */
+function StartStop({ kind, latest, busy, onStart, onStop }: { kind: Kind; latest: Broadcast | undefined; busy: boolean; onStart: () => void; onStop: (id: string) => void }) {
+  if (latest && RUNNING.includes(latest.status)) {
+    return (
+      <Button variant="secondary" className="w-full" disabled={busy || latest.status === "ENDING"} onClick={() => onStop(latest.id)}>
+        Stop {TITLES[kind]}
+      </Button>
+    );
+  }
+  return (
+    <Button variant="secondary" className="w-full" disabled={busy} onClick={onStart}>
+      Start {TITLES[kind]}
+    </Button>
+  );
+}
+
+/** The host's push channels (HLS with its playback link, RTMP destinations) and recording, polled from the server. */
 export function BroadcastControls({ roomNumber }: { roomNumber: number }) {
-  const [broadcasts, setBroadcasts] = useState<Broadcast[]>([]);
+  const [status, setStatus] = useState<PushStatus>({ broadcasts: [], channels: [] });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [pushUrl, setPushUrl] = useState("");
+  const [audioOnly, setAudioOnly] = useState(false);
   // A recording started before the camera is published waits for media that LiveKit has not
   // seen yet; Egress v1.8.6 then took up to ~50 s to start. Offer the switches once it is on air.
   const { isCameraEnabled, isMicrophoneEnabled } = useLocalParticipant();
   const onAir = isCameraEnabled || isMicrophoneEnabled;
 
-  const apply = useCallback((result: ActionResult<Broadcast[]>) => {
-    if (result.ok) setBroadcasts(result.data);
-    else setError(result.error.message);
+  const apply = useCallback((result: ActionResult<PushStatus>) => {
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    setStatus(result.data);
+    setNotice(result.data.notice?.message ?? null);
   }, []);
 
   useEffect(() => {
     let live = true;
     const poll = async () => {
-      const result = await broadcastStatusAction({ roomNumber });
-      if (live && result.ok) setBroadcasts(result.data);
+      const result = await outputsStatusAction({ roomNumber });
+      if (live && result.ok) setStatus(result.data);
     };
     void poll();
     const timer = setInterval(poll, POLL_MS);
@@ -76,33 +98,39 @@ export function BroadcastControls({ roomNumber }: { roomNumber: number }) {
     };
   }, [roomNumber]);
 
-  async function run(work: () => Promise<ActionResult<Broadcast[]>>) {
+  async function run(work: () => Promise<ActionResult<PushStatus>>) {
     setBusy(true);
     setError(null);
+    setNotice(null);
     apply(await work());
     setBusy(false);
   }
 
-  const latest = (kind: Kind) => broadcasts.find((b) => b.kind === kind);
-  const start = (kind: Kind) => () =>
-    run(() => startBroadcastAction(kind === "RTMP" ? { roomNumber, kind, url: pushUrl } : { roomNumber, kind }));
+  const latest = (kind: Kind) => status.broadcasts.find((b) => b.kind === kind);
   const stop = (egressId: string) => run(() => stopBroadcastAction({ roomNumber, egressId }));
-  const files = broadcasts.filter((b) => b.kind === "MP4").flatMap((b) => b.outputs.files ?? []);
-  const hls = latest("HLS");
+  const files = status.broadcasts.filter((b) => b.kind === "MP4").flatMap((b) => b.outputs.files ?? []);
+  const hlsChannel = status.channels.find((c) => c.kind === "HLS");
+  const rtmpChannel = status.channels.find((c) => c.kind === "RTMP");
+  const destinations = rtmpChannel?.destinations ?? [];
+  const liveDestinations = destinations.filter((d) => d.status === "STARTING" || d.status === "ACTIVE").length;
+  const off = busy || !onAir;
 
   return (
     <section data-testid="broadcast-controls" className="space-y-2">
       <h2 className="text-sm font-semibold text-zinc-300">Stream and record</h2>
       <FormError message={error} />
+      {notice ? (
+        <p data-testid="push-notice" className="rounded border border-zinc-700 bg-zinc-900 px-3 py-2 text-sm text-zinc-200">
+          {notice}
+        </p>
+      ) : null}
       <ul className="space-y-2">
-        <OutputRow kind="HLS" latest={hls} busy={busy || !onAir} onStart={start("HLS")} onStop={stop}>
-          {hls && RUNNING.includes(hls.status) ? (
-            <a href={`/shows/${roomNumber}/hls`} target="_blank" rel="noreferrer" className="text-xs text-brand hover:underline">
-              Open the HLS watch page
-            </a>
-          ) : null}
+        <OutputRow kind="HLS" latest={latest("HLS")} channelState={hlsChannel?.state}>
+          {hlsChannel?.playbackPath ? <CopyLink path={hlsChannel.playbackPath} label="Copy the playback link" /> : null}
+          <StartStop kind="HLS" latest={latest("HLS")} busy={off} onStart={() => run(() => startHlsPushAction({ roomNumber }))} onStop={stop} />
         </OutputRow>
-        <OutputRow kind="RTMP" latest={latest("RTMP")} busy={busy || !onAir} onStart={start("RTMP")} onStop={stop}>
+        <OutputRow kind="RTMP" latest={latest("RTMP")} channelState={rtmpChannel?.state}>
+          <DestinationList destinations={destinations} busy={busy} onStop={(destinationId) => run(() => stopDestinationAction({ roomNumber, destinationId }))} />
           <input
             aria-label="RTMP push URL"
             placeholder="rtmp://live.example.com/app/stream-key"
@@ -110,8 +138,11 @@ export function BroadcastControls({ roomNumber }: { roomNumber: number }) {
             onChange={(e) => setPushUrl(e.target.value)}
             className="w-full rounded border border-zinc-700 bg-zinc-900 px-2 py-1 text-xs text-zinc-100 outline-none focus:border-brand"
           />
+          <Button variant="secondary" className="w-full" disabled={off} onClick={() => run(() => addDestinationAction({ roomNumber, url: pushUrl }))}>
+            {liveDestinations === 0 ? "Start RTMP push" : `Add destination (${liveDestinations}/${MAX_DESTINATIONS})`}
+          </Button>
         </OutputRow>
-        <OutputRow kind="MP4" latest={latest("MP4")} busy={busy || !onAir} onStart={start("MP4")} onStop={stop}>
+        <OutputRow kind="MP4" latest={latest("MP4")}>
           {files.length > 0 ? (
             <ul data-testid="recording-files" className="text-xs text-zinc-400">
               {files.map((f) => (
@@ -121,6 +152,11 @@ export function BroadcastControls({ roomNumber }: { roomNumber: number }) {
               ))}
             </ul>
           ) : null}
+          <label className="flex items-center gap-2 text-xs text-zinc-300">
+            <input type="checkbox" checked={audioOnly} onChange={(e) => setAudioOnly(e.target.checked)} />
+            Audio only
+          </label>
+          <StartStop kind="MP4" latest={latest("MP4")} busy={off} onStart={() => run(() => startRecordingAction({ roomNumber, audioOnly }))} onStop={stop} />
         </OutputRow>
       </ul>
     </section>

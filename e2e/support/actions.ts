@@ -68,13 +68,11 @@ function actionId(file: string, name: string): string {
   return found[0];
 }
 
-export type CalledAction = ActionAnswer;
-
 /**
  * `file` is the action's module (e.g. "components/chat/actions.ts"); `at` a page that uses it.
  * `as` is a page (or a context's request API) whose cookies say who calls.
  */
-export async function callAction(as: Page | APIRequestContext, at: string, file: string, name: string, arg: unknown): Promise<CalledAction> {
+export async function callAction(as: Page | APIRequestContext, at: string, file: string, name: string, arg: unknown): Promise<ActionAnswer> {
   const request = "request" in as ? as.request : as;
   const response = await request.post(at, {
     headers: { "next-action": actionId(file, name), "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },

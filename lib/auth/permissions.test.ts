@@ -22,4 +22,11 @@ describe("show roles and permissions", () => {
     expect(can("guest", "show.subscribe")).toBe(true);
     expect(can("guest", "show.publish")).toBe(false);
   });
+
+  it("let guests chat, send hearts and gifts and report like viewers, and be moderated like them", () => {
+    for (const permission of ["chat.send", "chat.report", "show.like", "show.gift", "show.report", "chat.moderated"] as const) {
+      expect(can("guest", permission)).toBe(can("viewer", permission));
+      expect(can("guest", permission)).toBe(true);
+    }
+  });
 });

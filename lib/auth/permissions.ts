@@ -17,21 +17,22 @@ const grants = {
   // What a guest may publish: camera and microphone only (see lib/stage/access.ts).
   "stage.publish": ["guest"],
   // Gifts pay the host: anyone watching may send one, the host not to themselves.
-  "show.gift": ["viewer", "operator"],
+  "show.gift": ["guest", "viewer", "operator"],
   // What the host earned from a show's gifts (everyone sees its gift count and coin value).
   "show.earnings": ["host", "operator"],
   // Coins out of nothing (with a reason): operators only.
   "wallet.grant": ["operator"],
-  "show.like": ["viewer", "operator"],
-  "show.report": ["viewer", "operator"],
-  "chat.send": ["host", "viewer", "operator"],
-  "chat.report": ["host", "viewer", "operator"],
+  // Guests on stage chat, heart and report like viewers (and are moderated like them).
+  "show.like": ["guest", "viewer", "operator"],
+  "show.report": ["guest", "viewer", "operator"],
+  "chat.send": ["host", "guest", "viewer", "operator"],
+  "chat.report": ["host", "guest", "viewer", "operator"],
   // Moderation in the room: the host in their show, operators anywhere.
   "chat.delete": ["host", "operator"],
   "chat.mute": ["host", "operator"],
   "chat.slow-mode": ["host", "operator"],
   // The target's side: whom mute and slow mode apply to (never the host or an operator).
-  "chat.moderated": ["viewer"],
+  "chat.moderated": ["guest", "viewer"],
 } as const satisfies Record<string, readonly ShowRole[]>;
 
 export type Permission = keyof typeof grants;

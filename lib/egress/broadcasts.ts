@@ -28,8 +28,3 @@ export async function broadcastsOfShow(showId: string) {
 }
 
 export type Broadcast = Awaited<ReturnType<typeof broadcastsOfShow>>[number];
-
-export async function broadcastStatus(user: SessionUser, roomNumber: number): Promise<Broadcast[]> {
-  const show = await showForBroadcaster(user, roomNumber);
-  return broadcastsOfShow(show.id);
-}

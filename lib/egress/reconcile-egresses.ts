@@ -4,6 +4,7 @@ import type { EgressStatus } from "@/lib/generated/prisma/enums";
 import { applyEgressEvent } from "@/lib/egress/apply-egress-event";
 import { SLOT_STATUSES, isFinal, isPlaceholder } from "@/lib/egress/record-egress";
 import { type EgressJob, egressAnswers, listEgresses } from "@/lib/livekit/egress";
+import { applyStreamResults } from "@/lib/push/destinations";
 
 // A start call answers within ~8 s: an older placeholder was left by an app that died mid-start.
 const PLACEHOLDER_MAX_MS = 60_000;
@@ -24,7 +25,13 @@ async function markLost(row: Row, error: string): Promise<boolean> {
     where: { id: row.id, status: { in: [...SLOT_STATUSES] } },
     data: { status: "FAILED", error, endedAt: new Date() },
   });
-  if (count > 0) console.warn(`[egress] ${row.id} marked failed: ${error}`);
+  if (count > 0) {
+    console.warn(`[egress] ${row.id} marked failed: ${error}`);
+    await db.pushDestination.updateMany({
+      where: { egressId: row.id, status: { in: ["STARTING", "ACTIVE"] } },
+      data: { status: "FAILED", error, endedAt: new Date() },
+    });
+  }
   return count > 0;
 }
 
@@ -62,7 +69,7 @@ export async function settleAfterFailedStop(row: Omit<Row, "updatedAt">, roomNam
 export async function reconcileEgresses(now = new Date()): Promise<{ checked: number; ended: number }> {
   const rows = await db.egress.findMany({
     where: { status: { in: [...SLOT_STATUSES] } },
-    select: { id: true, status: true, updatedAt: true },
+    select: { id: true, kind: true, status: true, updatedAt: true },
   });
   const summary = { checked: rows.length, ended: 0 };
   if (rows.length === 0) return summary;
@@ -76,7 +83,10 @@ export async function reconcileEgresses(now = new Date()): Promise<{ checked: nu
     if (age < RECENT_MS) continue;
     // Egress launches a handler process per job, which registers for requests a moment later (seconds on a loaded machine).
     if (row.status === "STARTING" && age < STARTING_GRACE_MS) continue;
-    if (await settle(row, known.get(row.id))) summary.ended += 1;
+    const job = known.get(row.id);
+    if (await settle(row, job)) summary.ended += 1;
+    // A running push: each destination's own state (one can fail while the others go on).
+    else if (job && row.kind === "RTMP") await db.$transaction((tx) => applyStreamResults(tx, job));
   }
   return summary;
 }

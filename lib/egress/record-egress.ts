@@ -32,10 +32,10 @@ export function parseOutputs(value: unknown): EgressOutputs {
  * status, so a concurrent start fails on the unique index instead of starting a second job.
  * Returns the placeholder's id, or null when the slot is taken.
  */
-export async function reserveEgress(showId: string, kind: EgressKind): Promise<string | null> {
+export async function reserveEgress(showId: string, kind: EgressKind, channelId: string | null = null): Promise<string | null> {
   const id = `${PLACEHOLDER_PREFIX}${randomBytes(8).toString("hex")}`;
   try {
-    await db.egress.create({ data: { id, showId, kind, status: "STARTING" } });
+    await db.egress.create({ data: { id, showId, kind, status: "STARTING", channelId } });
     return id;
   } catch (error) {
     if (isUniqueViolation(error)) return null;
@@ -49,11 +49,21 @@ export async function releaseReservation(placeholderId: string): Promise<void> {
 }
 
 /** The start answered: the placeholder becomes the job's row (unless a webhook claimed it first). */
-export async function fillReservation(placeholderId: string, showId: string, kind: EgressKind, job: EgressJob, outputs: EgressOutputs): Promise<void> {
+export async function fillReservation(
+  placeholderId: string,
+  showId: string,
+  kind: EgressKind,
+  job: EgressJob,
+  outputs: EgressOutputs,
+  channelId: string | null = null,
+): Promise<void> {
   await db.$transaction(async (tx) => {
     const taken = await tx.egress.count({ where: { id: job.egressId } });
-    if (taken > 0) await tx.egress.deleteMany({ where: { id: placeholderId } }); // the job's own row exists already
-    else await tx.egress.updateMany({ where: { id: placeholderId }, data: { id: job.egressId } });
+    if (taken > 0) {
+      // the job's own row exists already (a webhook came first): it takes over the channel
+      await tx.egress.deleteMany({ where: { id: placeholderId } });
+      if (channelId) await tx.egress.updateMany({ where: { id: job.egressId }, data: { channelId } });
+    } else await tx.egress.updateMany({ where: { id: placeholderId }, data: { id: job.egressId } });
     await recordEgress(tx, showId, kind, job, outputs);
   });
 }

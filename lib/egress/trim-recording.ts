@@ -5,12 +5,18 @@ import { promisify } from "node:util";
 
 const run = promisify(execFile);
 
-async function videoSeconds(file: string): Promise<number | null> {
-  const { stdout } = await run("ffprobe", ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=duration", "-of", "csv=p=0", file], {
+/**
+ * Where the video ends on the file's timeline: its start plus its duration. Under load the first
+ * video frame can come seconds after the audio began (seen: 4.6 s), so the duration alone would
+ * cut the video short.
+ */
+async function videoEnd(file: string): Promise<number | null> {
+  const { stdout } = await run("ffprobe", ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=start_time,duration", "-of", "csv=p=0", file], {
     timeout: 30_000,
   });
-  const seconds = Number(stdout.trim());
-  return Number.isFinite(seconds) && seconds > 0 ? seconds : null;
+  const [start, duration] = stdout.trim().split(",").map(Number);
+  if (!Number.isFinite(duration) || !duration || duration <= 0) return null;
+  return (Number.isFinite(start) && start && start > 0 ? start : 0) + duration;
 }
 
 /**
@@ -21,7 +27,7 @@ async function videoSeconds(file: string): Promise<number | null> {
  */
 export async function trimToVideo(file: string): Promise<number | null> {
   try {
-    const seconds = await videoSeconds(file);
+    const seconds = await videoEnd(file);
     if (seconds === null) return null;
     const part = `${file}.trim.mp4`;
     await run(

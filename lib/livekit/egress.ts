@@ -1,5 +1,5 @@
 import "server-only";
-import type { EgressInfo } from "@livekit/protocol";
+import { type EgressInfo, StreamInfo_Status } from "@livekit/protocol";
 import {
   EgressClient,
   EgressStatus as SdkEgressStatus,
@@ -27,8 +27,18 @@ export type EgressJob = {
   startedAt?: Date;
   endedAt?: Date;
   files: { path: string; durationSeconds: number; sizeBytes: number; startedAt?: Date; endedAt?: Date }[];
-  streams: { url: string; status: string; error?: string }[];
+  /** Push targets as LiveKit reports them: `url` is redacted by Egress (stream key shortened, see lib/push/redact). */
+  streams: { url: string; status: StreamStatus; error?: string; startedAt?: Date; endedAt?: Date }[];
   segments: { playlistPath: string; livePlaylistPath: string; count: number; durationSeconds: number }[];
+};
+
+/** ACTIVE without startedAt: added, not connected yet. */
+export type StreamStatus = "ACTIVE" | "FINISHED" | "FAILED";
+
+const STREAM_STATUS: Record<StreamInfo_Status, StreamStatus> = {
+  [StreamInfo_Status.ACTIVE]: "ACTIVE",
+  [StreamInfo_Status.FINISHED]: "FINISHED",
+  [StreamInfo_Status.FAILED]: "FAILED",
 };
 
 let client: EgressClient | undefined;
@@ -73,6 +83,7 @@ function kindOf(info: EgressInfo): EgressKind | null {
     if (r.streamOutputs.length > 0 || r.output.case === "stream") return "RTMP";
     if (r.fileOutputs.length > 0 || r.output.case === "file") return "MP4";
   }
+  if (request.case === "trackComposite") return request.value.fileOutputs.length > 0 ? "MP4" : null; // audio-only recording
   return null;
 }
 
@@ -93,7 +104,13 @@ export function toEgressJob(info: EgressInfo): EgressJob {
       startedAt: nsDate(f.startedAt),
       endedAt: nsDate(f.endedAt),
     })),
-    streams: info.streamResults.map((s) => ({ url: s.url, status: String(s.status), error: s.error || undefined })),
+    streams: info.streamResults.map((s) => ({
+      url: s.url,
+      status: STREAM_STATUS[s.status] ?? "FAILED",
+      error: s.error || undefined,
+      startedAt: nsDate(s.startedAt),
+      endedAt: nsDate(s.endedAt),
+    })),
     segments: info.segmentResults.map((s) => ({
       playlistPath: s.playlistLocation || s.playlistName,
       livePlaylistPath: s.livePlaylistLocation || s.livePlaylistName,
@@ -136,6 +153,18 @@ export async function startRtmpComposite(roomName: string, urls: string[]): Prom
 export async function startParticipantMp4(roomName: string, identity: string, filepath: string): Promise<EgressJob> {
   const file = new EncodedFileOutput({ fileType: EncodedFileType.MP4, filepath });
   const info = await call(() => egressClient().startParticipantEgress(roomName, identity, { file }));
+  return toEgressJob(info);
+}
+
+/** Adds push URLs to, or removes them from, a running RTMP job (multistream); removing the last one ends it. */
+export async function updateStreamUrls(egressId: string, add: string[], remove: string[]): Promise<EgressJob> {
+  return toEgressJob(await call(() => egressClient().updateStream(egressId, add, remove)));
+}
+
+/** One audio track (the host's microphone) to an MP4 file with no video stream. */
+export async function startAudioMp4(roomName: string, audioTrackId: string, filepath: string): Promise<EgressJob> {
+  const file = new EncodedFileOutput({ fileType: EncodedFileType.MP4, filepath });
+  const info = await call(() => egressClient().startTrackCompositeEgress(roomName, { file }, { audioTrackId }));
   return toEgressJob(info);
 }
 

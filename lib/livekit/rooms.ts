@@ -1,5 +1,5 @@
 import "server-only";
-import { ParticipantInfo_Kind, ParticipantInfo_State } from "@livekit/protocol";
+import { ParticipantInfo_Kind, ParticipantInfo_State, TrackSource } from "@livekit/protocol";
 import { DataPacket_Kind, RoomServiceClient, ServerError } from "livekit-server-sdk";
 import { AppError } from "@/lib/errors";
 import { livekitConfig } from "@/lib/livekit/config";
@@ -76,6 +76,17 @@ export async function listParticipants(room: string): Promise<RoomParticipant[]>
     }));
   } catch (error) {
     if (isNotFound(error)) return [];
+    throw error;
+  }
+}
+
+/** The sid of a participant's published microphone track, or null (not in the room, or muted/unpublished). */
+export async function microphoneTrackOf(room: string, identity: string): Promise<string | null> {
+  try {
+    const participant = await call("getParticipant", () => roomService().getParticipant(room, identity));
+    return participant.tracks.find((t) => t.source === TrackSource.MICROPHONE)?.sid ?? null;
+  } catch (error) {
+    if (isNotFound(error)) return null;
     throw error;
   }
 }

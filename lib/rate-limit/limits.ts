@@ -24,6 +24,10 @@ export const defaultLimits = {
   "show.go-live": { points: 6, durationSeconds: 60, what: "Going live too often" },
   "show.cover-upload": { points: 10, durationSeconds: 600, what: "Uploading covers too often" },
   "show.token": { points: 30, durationSeconds: 60, what: "Joining shows too often" },
+  // Starting pushes and adding destinations: each is an Egress job start (a Chromium and an encoder).
+  "push.start": { points: 20, durationSeconds: 60, what: "Starting pushes too often" },
+  // A watch page renews its link every few minutes; per viewer id.
+  "playback.renew": { points: 20, durationSeconds: 60, what: "Renewing the playback link too often" },
   // Joint broadcast (lib/stage): per user.
   "stage.invite": { points: 30, durationSeconds: 60, what: "Inviting viewers on stage too often" },
   "stage.hand": { points: 10, durationSeconds: 60, what: "Raising and lowering your hand too often" },

@@ -12,6 +12,8 @@ export const settingSchemas = {
   pushChannelLimit: z.number().int().min(1).max(20),
   /** How long a dropped host's push channel (and its playback URL) is kept for a restart. */
   pushChannelHoldSeconds: z.number().int().min(10).max(24 * 3600),
+  /** How long a signed HLS playback link stays valid; the watch page renews it while it plays. */
+  playbackLinkSeconds: z.number().int().min(10).max(24 * 3600),
   /** MP4 recordings are split into parts of this length. */
   recordingPartSeconds: z.number().int().min(10).max(6 * 3600),
   /** Ended HLS runs are deleted after this long (unless kept as a recording). */
@@ -46,6 +48,7 @@ export const builtInSettings: Settings = {
   hostGraceSeconds: 60,
   pushChannelLimit: 2,
   pushChannelHoldSeconds: 3600,
+  playbackLinkSeconds: 600,
   recordingPartSeconds: 3600,
   hlsRetentionHours: 24,
   allowPrivateRtmp: false,

@@ -74,12 +74,18 @@ async function markAnswered(tx: Tx, invite: Invite, status: "ACCEPTED" | "DECLIN
 
 /** The invited viewer accepts (goes on stage) or declines. The invite's own target decides, nobody else. */
 export async function answerInvite(user: SessionUser, roomNumber: number, inviteId: string, accept: boolean) {
-  await consume("stage.answer", user.id);
-  const show = await requireLiveShow(roomNumber);
-  const invite = await db.stageRequest.findFirst({
-    where: { id: inviteId, showId: show.id, kind: "INVITE" },
+  // The limit, the show and the invite at once (an Accept waits for all of this before the camera
+  // can go out); their failures count in this order, as if they had run one after the other.
+  const limited = consume("stage.answer", user.id);
+  const live = requireLiveShow(roomNumber);
+  const found = db.stageRequest.findFirst({
+    where: { id: inviteId, kind: "INVITE", show: { roomNumber } },
     select: { id: true, userId: true, identity: true, status: true, expiresAt: true },
   });
+  for (const step of [live, found]) step.catch(() => undefined);
+  await limited;
+  const show = await live;
+  const invite = await found;
   if (!invite) throw new AppError("NOT_FOUND", "There is no such invite in this show.");
   if (invite.userId !== user.id) throw new AppError("FORBIDDEN", "This invite is not for you.");
   const now = new Date();

@@ -1,4 +1,5 @@
 import "server-only";
+import { after } from "next/server";
 import { z } from "zod";
 import { db, isUniqueViolation, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -37,12 +38,8 @@ export function openSeatOfUser(showId: string, userId: string) {
   return db.stageSeat.findFirst({ where: { showId, userId, leftAt: null }, select: seatSelect });
 }
 
-function openSeatsQuery(showId: string) {
-  return { where: { showId, leftAt: null }, select: seatSelect, orderBy: { seat: "asc" } } as const;
-}
-
 export function openSeats(showId: string) {
-  return db.stageSeat.findMany(openSeatsQuery(showId));
+  return db.stageSeat.findMany({ where: { showId, leftAt: null }, select: seatSelect, orderBy: { seat: "asc" } });
 }
 
 export function stageFull(): AppError {
@@ -50,11 +47,12 @@ export function stageFull(): AppError {
 }
 
 /**
- * The show's open seats, inside a transaction that holds the show's row lock (lockLiveShow), after
- * checking that the person can have one: not seated already, and the stage not full.
+ * The show's open seats (who sits where), inside a transaction that holds the show's row lock
+ * (lockLiveShow), after checking that the person can have one: not seated already, and the stage
+ * not full.
  */
 export async function assertSeatFree(tx: Tx, showId: string, who: { userId: string; name: string }) {
-  const open = await tx.stageSeat.findMany(openSeatsQuery(showId));
+  const open = await tx.stageSeat.findMany({ where: { showId, leftAt: null }, select: { userId: true, seat: true } });
   if (open.some((s) => s.userId === who.userId)) throw new AppError("STAGE_CONFLICT", `${who.name} is on stage already.`);
   if (open.length >= MAX_GUESTS) throw stageFull();
   return open;
@@ -64,15 +62,19 @@ export async function assertSeatFree(tx: Tx, showId: string, who: { userId: stri
  * Puts a viewer's connection on stage: in one transaction, under the show's lock, the request
  * that allowed it is marked answered (`markRequest` throws when it no longer can be), a seat is
  * taken and the publishing deadline is scheduled; then the connection gets camera + microphone
- * rights. Nothing changes when any step is refused.
+ * rights. Nothing changes when any step is refused. This is what the guest's Accept waits for
+ * before their camera can go out: few round trips, and the host's studio is told after the
+ * answer (`after`), not before it.
  */
 export async function seatGuest(
   show: StageShow,
   who: { userId: string; identity: string; name: string },
   markRequest: (tx: Tx) => Promise<void>,
 ): Promise<{ seat: number }> {
-  const publishSeconds = await getSetting("stagePublishSeconds");
-  let seat: OpenSeat;
+  // Read while the transaction runs; awaited (and its failure thrown) where the deadline is scheduled.
+  const publishSeconds = getSetting("stagePublishSeconds");
+  publishSeconds.catch(() => undefined);
+  let seat: { id: string; seat: number };
   try {
     seat = await db.$transaction(async (tx) => {
       // The show's row lock first: two accepts for the last seat queue up here, and the second
@@ -84,7 +86,7 @@ export async function seatGuest(
       const free = [1, 2, 3].find((n) => !open.some((s) => s.seat === n)) ?? 0; // 0 never passes the CHECK
       const taken = await tx.stageSeat.create({
         data: { showId: show.id, userId: who.userId, identity: who.identity, seat: free },
-        select: seatSelect,
+        select: { id: true, seat: true },
       });
       // Other requests of this person (an invite and a raised hand) are answered by this one.
       await tx.stageRequest.updateMany({
@@ -93,7 +95,7 @@ export async function seatGuest(
       });
       await publishDeadlineJob.enqueue(
         { seatId: taken.id },
-        { tx, runAt: new Date(Date.now() + publishSeconds * 1000), jobKey: `stage-publish:${taken.id}` },
+        { tx, runAt: new Date(Date.now() + (await publishSeconds) * 1000), jobKey: `stage-publish:${taken.id}` },
       );
       return taken;
     });
@@ -103,10 +105,10 @@ export async function seatGuest(
     throw error;
   }
   if (!(await grantGuest(show, who.identity, seat.seat))) {
-    await takeOffStage(show, seat, "DISCONNECTED");
+    await takeOffStage(show, { id: seat.id, identity: who.identity, user: { name: who.name } }, "DISCONNECTED");
     throw new AppError("NOT_FOUND", `${who.name} is no longer in the room.`);
   }
-  await tellHost(show);
+  after(() => tellHost(show));
   return { seat: seat.seat };
 }
 

@@ -2,10 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { userAction } from "@/lib/actions/safe-action";
-import { broadcastStatus } from "@/lib/egress/broadcasts";
-import { startBroadcastSchema, stopBroadcastSchema } from "@/lib/egress/schema";
-import { startBroadcast } from "@/lib/egress/start-broadcast";
+import { startRecordingSchema, stopBroadcastSchema } from "@/lib/egress/schema";
+import { startRecording } from "@/lib/egress/start-broadcast";
 import { stopBroadcast } from "@/lib/egress/stop-broadcast";
+import { addDestination, pushStatus, startHlsPush, stopDestination } from "@/lib/push/push";
+import { addDestinationSchema, startHlsPushSchema, stopDestinationSchema } from "@/lib/push/schema";
 import { endShowByUser } from "@/lib/shows/end-show-by-user";
 import { goLive } from "@/lib/shows/go-live";
 import { rejoinShowAsHost } from "@/lib/shows/join-show";
@@ -25,8 +26,22 @@ export const endShowAction = userAction(showRefSchema, async (input, user) => {
   return result;
 });
 
-export const startBroadcastAction = userAction(startBroadcastSchema, (input, user) => startBroadcast(user, input));
+// Every output action answers with the studio's whole view of outputs and channels.
 
-export const stopBroadcastAction = userAction(stopBroadcastSchema, (input, user) => stopBroadcast(user, input));
+export const startHlsPushAction = userAction(startHlsPushSchema, (input, user) => startHlsPush(user, input.roomNumber));
 
-export const broadcastStatusAction = userAction(showRefSchema, (input, user) => broadcastStatus(user, input.roomNumber));
+export const addDestinationAction = userAction(addDestinationSchema, (input, user) => addDestination(user, input));
+
+export const stopDestinationAction = userAction(stopDestinationSchema, (input, user) => stopDestination(user, input));
+
+export const startRecordingAction = userAction(startRecordingSchema, async (input, user) => {
+  await startRecording(user, input);
+  return pushStatus(user, input.roomNumber);
+});
+
+export const stopBroadcastAction = userAction(stopBroadcastSchema, async (input, user) => {
+  await stopBroadcast(user, input);
+  return pushStatus(user, input.roomNumber);
+});
+
+export const outputsStatusAction = userAction(showRefSchema, (input, user) => pushStatus(user, input.roomNumber));

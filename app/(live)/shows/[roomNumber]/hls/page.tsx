@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { HlsWatch } from "@/components/hls/hls-watch";
 import { ShowEnded } from "@/components/shows/show-ended";
-import { currentHlsPlaylist } from "@/lib/egress/hls";
+import { playbackOfShow } from "@/lib/push/playback";
 import { getShowByRoomNumber } from "@/lib/shows/get-show";
 import { roomNumberSchema } from "@/lib/shows/schema";
 
 type Props = { params: Promise<{ roomNumber: string }> };
 
 export const metadata: Metadata = { title: "Watch (HLS)" };
+// Every visitor gets a link signed for them: never a cached page.
+export const dynamic = "force-dynamic";
 
 /** The plain HLS stream of a show: shareable, no login, a few seconds behind live. */
 export default async function HlsWatchPage({ params }: Props) {
@@ -17,7 +19,6 @@ export default async function HlsWatchPage({ params }: Props) {
   const show = await getShowByRoomNumber(parsed.data);
   if (!show) notFound();
   if (show.status !== "LIVE") return <ShowEnded title={show.title} />;
-  const playlistUrl = await currentHlsPlaylist(show);
   return (
     <section className="space-y-4">
       <header>
@@ -26,7 +27,7 @@ export default async function HlsWatchPage({ params }: Props) {
           {show.host.name} · room {show.roomNumber} · HLS
         </p>
       </header>
-      <HlsWatch playlistUrl={playlistUrl} />
+      <HlsWatch playback={await playbackOfShow(show)} />
     </section>
   );
 }

@@ -2,11 +2,13 @@ import { formatDuration, intervalToDuration } from "date-fns";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { RecordingList } from "@/components/recording/recording-list";
 import { StageGuestList } from "@/components/stage/stage-guest-list";
 import { ShowGiftStats } from "@/components/gifts/show-gift-stats";
 import { AwaitShowEnd } from "@/components/studio/await-show-end";
 import { can, showRoleOf } from "@/lib/auth/permissions";
 import { requireUserOrRedirect } from "@/lib/auth/session";
+import { recordingsOfShow } from "@/lib/recording/replay";
 import { countMessages } from "@/lib/chat/messages";
 import { getShowByRoomNumber } from "@/lib/shows/get-show";
 import { roomNumberSchema } from "@/lib/shows/schema";
@@ -53,6 +55,7 @@ export default async function ShowSummaryPage({ params }: { params: Promise<{ ro
         <Stat label="Likes" value={show.likes} testId="stat-likes" />
         <Stat label="Messages" value={messages} testId="stat-messages" />
       </dl>
+      <RecordingList roomNumber={show.roomNumber} showId={show.id} initial={await recordingsOfShow(show.id)} />
       <StageGuestList guests={guests} />
       <ShowGiftStats show={show} />
       <Link href="/studio" className="text-brand hover:underline">

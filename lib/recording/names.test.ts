@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recordingFileName, titleSlug } from "@/lib/egress/recording-name";
+import { recordingFileName, titleSlug } from "@/lib/recording/names";
 
 describe("recording names", () => {
   it("slugs titles", () => {

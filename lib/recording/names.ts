@@ -1,4 +1,4 @@
-// MP4 parts are named like the original's VOD files: <title>_<start>_<end>.mp4.
+// Recording parts are named like the original's VOD files: <title>_<start>_<end>.mp4.
 
 /** A file-name-safe slug of a show title (ASCII letters and digits; "show" when nothing is left). */
 export function titleSlug(title: string): string {
@@ -18,6 +18,7 @@ export function stamp(date: Date): string {
   return date.toISOString().replace(/\.\d+Z$/, "").replace(/[-:]/g, "").replace("T", "-");
 }
 
-export function recordingFileName(title: string, start: Date, end: Date): string {
-  return `${titleSlug(title)}_${stamp(start)}_${stamp(end)}.mp4`;
+/** `.m4a` for an audio-only recording. */
+export function recordingFileName(title: string, start: Date, end: Date, extension: "mp4" | "m4a" = "mp4"): string {
+  return `${titleSlug(title)}_${stamp(start)}_${stamp(end)}.${extension}`;
 }
