@@ -139,18 +139,18 @@ class SubscriberProcess {
 
 /**
  * Joins SUBSCRIBERS headless clients (no media subscriptions: data only) spread over child
- * processes of PER_PROCESS each, the processes joining side by side. Returns the largest
- * difference between a child's clock and this process's, in ms.
+ * processes of PER_PROCESS each, one process after the other (side by side, under a load average
+ * of 25–50, the SDK dropped rooms while they connected and then threw "trying to drop an invalid
+ * handle"). Returns the largest difference between a child's clock and this process's, in ms.
  */
 async function joinSubscribers(info: StackInfo, roomName: string, pool: SubscriberProcess[]): Promise<number> {
   const ownOffset = now() - Date.now();
-  const offsets = await Promise.all(
-    pool.map(async (p) => {
-      const indexes = Array.from({ length: Math.min(PER_PROCESS, SUBSCRIBERS - p.id * PER_PROCESS) }, (_, k) => p.id * PER_PROCESS + k);
-      const subscribers = await Promise.all(indexes.map(async (index) => ({ index, token: await subscriberToken(info, roomName, index) })));
-      return p.join(info.livekit.wsUrl, subscribers);
-    }),
-  );
+  const offsets: number[] = [];
+  for (const p of pool) {
+    const indexes = Array.from({ length: Math.min(PER_PROCESS, SUBSCRIBERS - p.id * PER_PROCESS) }, (_, k) => p.id * PER_PROCESS + k);
+    const subscribers = await Promise.all(indexes.map(async (index) => ({ index, token: await subscriberToken(info, roomName, index) })));
+    offsets.push(await p.join(info.livekit.wsUrl, subscribers));
+  }
   process.stdout.write("\n");
   return Math.max(...offsets.map((o) => Math.abs(o - ownOffset)));
 }
@@ -327,8 +327,6 @@ async function bench(browser: Browser, info: StackInfo, pool: SubscriberProcess[
   process.stdout.write(`${senders.length} senders logged in at ${info.appUrls.join(" and ")}\n`);
   const sendActionId = actionId(chatActions, "sendChatAction");
 
-  const clockSkew = await joinSubscribers(info, roomName, pool);
-  process.stdout.write(`${SUBSCRIBERS} subscribers in ${pool.length} processes; their clocks agree with this one's within ${clockSkew.toFixed(3)} ms\n`);
   const rooms = new RoomServiceClient(info.livekit.httpUrl, info.livekit.apiKey, info.livekit.apiSecret);
   const filler = "x".repeat(40); // about the size of a chat event's text
 
@@ -361,6 +359,9 @@ async function bench(browser: Browser, info: StackInfo, pool: SubscriberProcess[
     sendAction: (text) => sendAs(senders[stepSender++ % senders.length]!, text),
   });
   process.stdout.write(`${loadLine()}\n\n`);
+
+  const clockSkew = await joinSubscribers(info, roomName, pool);
+  process.stdout.write(`${SUBSCRIBERS} subscribers in ${pool.length} processes; their clocks agree with this one's within ${clockSkew.toFixed(3)} ms\n`);
   await sleep(1_000);
 
   const pids = (ports: (number | null)[]) => ports.flatMap((port) => (port === null ? [] : (pidListeningOn(port) ?? [])));
