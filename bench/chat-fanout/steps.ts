@@ -44,6 +44,12 @@ export async function measureSteps(targets: StepTargets): Promise<void> {
   const { sendChatSchema } = await import("@/lib/chat/schema");
   const { sendChatMessage } = await import("@/lib/chat/send-message");
 
+  // The limiter's client refuses commands until connected (no offline queue) and then falls back
+  // to its in-memory insurance: time Redis, not that.
+  const { redis } = await import("@/lib/redis");
+  const client = redis();
+  if (client.status !== "ready") await new Promise((resolve) => client.once("ready", resolve));
+
   const show = await db.show.findUniqueOrThrow({ where: { roomNumber: targets.roomNumber }, select: { id: true, hostId: true } });
   const user = await db.user.findFirstOrThrow({ where: { id: { not: show.hostId } }, select: { id: true, email: true, name: true, role: true } });
   const tag = Date.now().toString(36);
