@@ -51,7 +51,7 @@ export async function measureSteps(targets: StepTargets): Promise<void> {
   if (client.status !== "ready") await new Promise((resolve) => client.once("ready", resolve));
 
   const show = await db.show.findUniqueOrThrow({ where: { roomNumber: targets.roomNumber }, select: { id: true, hostId: true } });
-  const user = await db.user.findFirstOrThrow({ where: { id: { not: show.hostId } }, select: { id: true, email: true, name: true, role: true } });
+  const user = await db.user.findFirstOrThrow({ where: { id: { not: show.hostId } }, select: { id: true, email: true, name: true, role: true, mutedAt: true, mutedUntil: true } });
   const tag = Date.now().toString(36);
   const steps: Step[] = [
     { name: "GET /api/health", why: "Next's fixed cost of a dynamic request (one SELECT 1)", run: () => fetch(`${targets.appUrl}/api/health`).then((r) => r.text()) },

@@ -18,7 +18,7 @@ const { chatTarget } = await import("@/lib/chat/chat-target");
 async function setup() {
   const tag = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
   const make = (name: string) =>
-    db.user.create({ data: { email: `${name}-${tag}@example.test`, name, passwordHash: "x" }, select: { id: true, email: true, name: true, role: true } });
+    db.user.create({ data: { email: `${name}-${tag}@example.test`, name, passwordHash: "x" }, select: { id: true, email: true, name: true, role: true, mutedAt: true, mutedUntil: true } });
   const [host, viewer] = [await make("host"), await make("viewer")];
   const show = await db.show.create({ data: { hostId: host.id, title: "Chat" }, select: { id: true, roomNumber: true } });
   const send = (as: typeof host, text: string) => sendChatMessage(as, { roomNumber: show.roomNumber, text });
