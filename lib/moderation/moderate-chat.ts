@@ -4,7 +4,7 @@ import { can, type Permission, showRoleOf } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { broadcastRoomEvent } from "@/lib/events/broadcast";
+import { broadcastInOrder } from "@/lib/events/broadcast";
 import type { RoomEvent } from "@/lib/events/schema";
 import type { deleteMessageSchema, muteSchema, slowModeSchema } from "@/lib/moderation/schema";
 import { consume } from "@/lib/rate-limit";
@@ -18,10 +18,13 @@ async function moderatedShow(user: SessionUser, roomNumber: number, permission: 
   return show;
 }
 
-/** After the change committed; the change stands even if LiveKit cannot be told right now. */
+/**
+ * After the change committed; the change stands even if LiveKit cannot be told right now. In
+ * line with the room's chat messages, so a deletion never overtakes the message it deletes.
+ */
 async function tell(roomNumber: number, event: RoomEvent): Promise<void> {
   try {
-    await broadcastRoomEvent(roomNumber, event);
+    await broadcastInOrder(roomNumber, event);
   } catch (error) {
     console.warn(`[moderation] ${event.type} in room ${roomNumber} not broadcast:`, error instanceof Error ? error.message : error);
   }
