@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { can, showRoleOf } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
-import { db, isUniqueViolation } from "@/lib/db";
+import { db, isUniqueViolation, preparedQuery } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { announceSoon } from "@/lib/gifts/announce";
@@ -67,7 +67,7 @@ export async function placeGift(sender: Sender, input: SendGiftInput): Promise<G
 
 async function placeNew(sender: Sender, input: SendGiftInput): Promise<GiftReceipt> {
   const { show, gift, coins, what, statement } = await planGift(sender, input);
-  const [placed] = await db.$queryRaw<Placed[]>(statement);
+  const [placed] = await preparedQuery<Placed>(statement);
   if (!placed) throw await notPlaced(sender.id, input, show.id, gift.price, what, coins); // nothing written: say why
   announceSoon(show.id, show.roomNumber); // committed: the room may hear of it now
   return { giftEventId: placed.id, coins, combo: placed.combo, balance: placed.balance };
