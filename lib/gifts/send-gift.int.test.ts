@@ -30,6 +30,7 @@ const { saveSetting } = await import("@/lib/settings");
 const { giftEvents } = await import("@/lib/gifts/events");
 const { announceGifts, sweepUnannounced } = await import("@/lib/gifts/announce");
 const { clearJobs, queuedJobs } = await import("@/lib/testing/fixtures");
+const { endShow } = await import("@/lib/shows/end-show");
 
 type Notice = ReturnType<(typeof giftEvents)[0]["parse"]>;
 
@@ -381,6 +382,38 @@ describe("top-ups", () => {
     await Promise.all([completePayment("test", payment.providerRef), completePayment("test", payment.providerRef)]);
     expect(await walletBalance(buyer.id)).toBe(300);
     expect(await db.ledgerEntry.count({ where: { accountId: `wallet:${buyer.id}` } })).toBe(1);
+    expect(driftOf(await auditGifts())).toBe(0);
+  });
+});
+
+describe("a gift racing the end of its show", () => {
+  it("commits before the end commits or is refused: once the show ended, no gift of it lands", async () => {
+    const host = await user("Host");
+    const show = await liveShow(host);
+    const senders = await Promise.all(Array.from({ length: 10 }, () => user("Racer")));
+    await Promise.all(senders.map((s) => fund(s, 10_000)));
+    const outcomes = { placed: 0, ended: 0 };
+    // Each sender sends until the show has ended for it.
+    const loops = senders.map(async (s) => {
+      for (;;) {
+        try {
+          await send(s, show.roomNumber);
+          outcomes.placed += 1;
+        } catch (error) {
+          if (error instanceof AppError && error.code === "SHOW_ENDED") {
+            outcomes.ended += 1;
+            return;
+          }
+          throw error;
+        }
+      }
+    });
+    await expect.poll(() => outcomes.placed, { timeout: 15_000 }).toBeGreaterThan(20);
+    await endShow(show.id, "HOST");
+    const atEnd = await db.giftEvent.count({ where: { showId: show.id } });
+    await Promise.all(loops); // the sends under way when it ended finish
+    expect(await db.giftEvent.count({ where: { showId: show.id } })).toBe(atEnd);
+    expect(outcomes.ended).toBe(senders.length);
     expect(driftOf(await auditGifts())).toBe(0);
   });
 });
