@@ -19,12 +19,15 @@ import os from "node:os";
 import path from "node:path";
 
 import { Room, RoomEvent } from "@livekit/rtc-node";
+import pg from "pg";
 import { AccessToken, RoomServiceClient } from "livekit-server-sdk";
 import { z } from "zod";
 
 import { actionAnswer } from "../../e2e/support/actions";
 import { REPO_ROOT, startStack } from "../support/stack";
 import type { RunningStack } from "../support/stack";
+import { pgProfiler, profileLines } from "../support/pg-profile";
+import type { PgProfile } from "../support/pg-profile";
 import { loadLine, percentile, table } from "../support/stats";
 
 const SENDERS = 50;
@@ -35,6 +38,8 @@ const PASSWORD = "bench-password-123";
 const SENDER_FUNDS = 10_000_000;
 const PLATFORM_SHARE = 10;
 const ROOM_TOPIC = "suixin.show";
+/** This process' connections, told apart from the app's in pg_stat_activity. */
+const APPLICATION_NAME = "bench-gifts";
 
 type Run = { name: string; ok: number; failed: number; seconds: number; latencies: number[]; errors: Map<string, number>; load: number };
 
@@ -183,8 +188,10 @@ async function listen(stack: RunningStack, roomName: string): Promise<{ gifts: (
 async function bench(stack: RunningStack): Promise<void> {
   const { appUrl, databaseUrl, livekit, redisUrl, dataDir } = stack.info;
   // The lib code runs in this process too (phase a): the stack's database, any settings it reads.
+  const benchDatabaseUrl = new URL(databaseUrl);
+  benchDatabaseUrl.searchParams.set("application_name", APPLICATION_NAME);
   Object.assign(process.env, {
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: benchDatabaseUrl.toString(),
     REDIS_URL: redisUrl,
     LIVEKIT_URL: livekit.wsUrl,
     LIVEKIT_API_URL: livekit.httpUrl,
@@ -193,7 +200,9 @@ async function bench(stack: RunningStack): Promise<void> {
     NEXTAUTH_SECRET: "bench-process-does-not-sign-sessions-0123456789",
     SUIXIN_DATA_DIR: dataDir,
   });
-  const { db } = await import("@/lib/db");
+  const { db, DB_POOL_SIZE, preparedQuery } = await import("@/lib/db");
+  const { Prisma } = await import("@/lib/generated/prisma/client");
+  const { planGift } = await import("@/lib/gifts/place-gift");
   const { hashPassword } = await import("@/lib/auth/password");
   const { placeGift } = await import("@/lib/gifts/place-gift");
   const { auditGifts, driftOf } = await import("@/lib/gifts/audit");
@@ -250,10 +259,27 @@ async function bench(stack: RunningStack): Promise<void> {
   await drive("warm-up (lib)", SENDERS, 2, (w) => placeGift(senders[w % SENDERS]!, gift(w)).then(() => undefined));
   await drive("warm-up (HTTP)", SENDERS, 2, sendOverHttp);
 
-  const debitFloor = await drive("baseline: bare conditional UPDATE of a wallet", SENDERS, BASELINE_S, async (w) => {
-    const id = walletAccount(senders[w]!.id).id;
-    await db.$executeRaw`UPDATE "LedgerAccount" SET balance = balance + 0 WHERE id = ${id} AND balance >= 1`;
-  });
+  // Where the time goes: what this process' backends wait on, and whose CPU the phase used.
+  const profiler = await pgProfiler(databaseUrl, APPLICATION_NAME);
+  const profiles: [string, PgProfile][] = [];
+  const profiled = async (run: () => Promise<Run>): Promise<Run> => {
+    const { result, profile } = await profiler.during(run);
+    profiles.push([result.name, profile]);
+    return result;
+  };
+  const debitFloor = await profiled(() =>
+    drive("baseline: bare conditional UPDATE of a wallet", SENDERS, BASELINE_S, async (w) => {
+      const id = walletAccount(senders[w]!.id).id;
+      await db.$executeRaw`UPDATE "LedgerAccount" SET balance = balance + 0 WHERE id = ${id} AND balance >= 1`;
+    }),
+  );
+  // The same UPDATE the way the gift statement now travels (a named prepared statement on the pool).
+  const preparedFloor = await profiled(() =>
+    drive("baseline: the UPDATE as a prepared statement (the gift's path)", SENDERS, BASELINE_S, async (w) => {
+      const id = walletAccount(senders[w]!.id).id;
+      await preparedQuery(Prisma.sql`UPDATE "LedgerAccount" SET balance = balance + 0 WHERE id = ${id} AND balance >= 1 RETURNING id`);
+    }),
+  );
   // A job per gift, as the announcement was before: the same UPDATE with graphile-worker's add_job
   // (keyed per show, coalescing) in its statement. Its jobs find nothing to announce.
   const announcer = JSON.stringify({ showId: show.id, roomNumber: show.roomNumber });
@@ -264,7 +290,11 @@ async function bench(stack: RunningStack): Promise<void> {
   });
   await new Promise((resolve) => setTimeout(resolve, 2_000)); // its last jobs run
   const before = { gifts: listener.gifts(), notices: listener.notices() };
-  const a = await watchAnnouncements(db, () => drive("(a) placeGift, lib → Postgres", SENDERS, RUN_S, (w) => placeGift(senders[w]!, gift(w)).then(() => undefined)));
+  const a = await watchAnnouncements(db, () =>
+    profiled(() => drive("(a) placeGift, lib → Postgres", SENDERS, RUN_S, (w) => placeGift(senders[w]!, gift(w)).then(() => undefined))),
+  );
+  await profiler.close();
+  const explained = await explainGift(databaseUrl, await planGift(senders[0]!, gift(0)).then((p) => p.statement));
   const health = await drive("baseline: GET /api/health", SENDERS, BASELINE_S, async () => {
     const response = await fetch(`${appUrl}/api/health`);
     await response.arrayBuffer();
@@ -286,12 +316,18 @@ async function bench(stack: RunningStack): Promise<void> {
     `${table([
       ["target", "per s", "of baseline", "p50", "p99", "done", "failed", "load (1 min)"],
       row(debitFloor),
+      row(preparedFloor, debitFloor),
       row(withJob, debitFloor),
       row(lib, debitFloor),
+      row({ ...lib, name: "(a) beside the prepared UPDATE" }, preparedFloor),
       row(health),
       row(http, health),
     ])}\n`,
   );
+  process.stdout.write(`\nthis process' pool: ${DB_POOL_SIZE} connections (Prisma's adapter and preparedQuery share it: every baseline and (a)), for ${SENDERS} senders\n`);
+  process.stdout.write("wait events of its backends (pg_stat_activity every 100 ms, average backends in each state) and CPU:\n");
+  for (const [name, profile] of profiles) process.stdout.write(`${profileLines(name, profile).join("\n")}\n`);
+  process.stdout.write(`one gift statement, EXPLAIN (ANALYZE, BUFFERS) after (a), unprepared (its planning is what preparing saves), rolled back:\n${explained.map((l) => `  ${l}`).join("\n")}\n\n`);
   for (const run of [lib, http]) for (const [message, n] of run.errors) process.stdout.write(`  ${run.name} failure ×${n}: ${message}\n`);
   for (const [name, run, drain] of [["(a)", lib, libDrain], ["(b)", http, httpDrain]] as const) {
     process.stdout.write(
@@ -312,6 +348,21 @@ async function bench(stack: RunningStack): Promise<void> {
   process.stdout.write(`goal (a) ≥ ${GOAL_LIB_PER_S} gifts/s: ${libRate >= GOAL_LIB_PER_S ? "met" : "MISSED"} (${Math.round(libRate)}/s)\n`);
   process.stdout.write(`goal drift = 0: ${drift === 0 ? "met" : "MISSED"}\n`);
   await db.$disconnect();
+}
+
+/** A gift statement's plan summary (planning, execution and trigger times), run in a transaction rolled back. */
+async function explainGift(databaseUrl: string, statement: { text: string; values: unknown[] }): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    const plan = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values);
+    await client.query("ROLLBACK");
+    const lines = plan.rows.map((r) => r["QUERY PLAN"]);
+    return lines.filter((l, i) => i === 0 || /^(Planning Time|Execution|Trigger)/.test(l));
+  } finally {
+    await client.end();
+  }
 }
 
 async function main(): Promise<void> {

@@ -31,6 +31,7 @@ const { saveSetting } = await import("@/lib/settings");
 const { giftEvents } = await import("@/lib/gifts/events");
 const { announceGifts, sweepUnannounced } = await import("@/lib/gifts/announce");
 const { clearJobs, queuedJobs } = await import("@/lib/testing/fixtures");
+const { endShow } = await import("@/lib/shows/end-show");
 
 type Notice = ReturnType<(typeof giftEvents)[0]["parse"]>;
 
@@ -285,7 +286,8 @@ describe("announcements: every committed gift, once it committed, even when a st
     const receipt = await send(sender, show.roomNumber, "heart");
     await expect.poll(() => announcerJobs(show.id)).toHaveLength(1);
     await clearJobs(); // as if the request never made it
-    expect(await sweepUnannounced()).toBe(0); // not yet: a request takes milliseconds, the sweep waits seconds
+    await sweepUnannounced(); // not yet for this show: a request takes milliseconds, the sweep waits seconds
+    expect(await announcerJobs(show.id)).toEqual([]); // (other tests' shows may have old gifts: only this one's counts)
     await db.giftEvent.update({ where: { id: receipt.giftEventId }, data: { createdAt: new Date(Date.now() - 5_000) } });
     expect(await sweepUnannounced()).toBeGreaterThanOrEqual(1);
     expect(await announcerJobs(show.id)).toEqual([{ showId: show.id, roomNumber: show.roomNumber }]);
@@ -384,4 +386,36 @@ describe("top-ups", () => {
     expect(await db.ledgerEntry.count({ where: { accountId: `wallet:${buyer.id}` } })).toBe(1);
     expect(driftOf(await auditGifts())).toBe(0);
   });
+});
+
+describe("a gift racing the end of its show", () => {
+  it("commits before the end commits or is refused: once the show ended, no gift of it lands", async () => {
+    const host = await user("Host");
+    const show = await liveShow(host);
+    const senders = await Promise.all(Array.from({ length: 10 }, () => user("Racer")));
+    await Promise.all(senders.map((s) => fund(s, 10_000)));
+    const outcomes = { placed: 0, ended: 0 };
+    // Each sender sends until the show has ended for it.
+    const loops = senders.map(async (s) => {
+      for (;;) {
+        try {
+          await send(s, show.roomNumber);
+          outcomes.placed += 1;
+        } catch (error) {
+          if (error instanceof AppError && error.code === "SHOW_ENDED") {
+            outcomes.ended += 1;
+            return;
+          }
+          throw error;
+        }
+      }
+    });
+    await expect.poll(() => outcomes.placed, { timeout: 15_000 }).toBeGreaterThan(20);
+    await endShow(show.id, "HOST");
+    const atEnd = await db.giftEvent.count({ where: { showId: show.id } });
+    await Promise.all(loops); // the sends under way when it ended finish
+    expect(await db.giftEvent.count({ where: { showId: show.id } })).toBe(atEnd);
+    expect(outcomes.ended).toBe(senders.length);
+    expect(driftOf(await auditGifts())).toBe(0);
+  }, 60_000); // ten senders in a loop: slow on a loaded machine
 });
