@@ -29,6 +29,8 @@ const nextConfig = {
   expireTime: 1,
   experimental: {
     serverActions: { bodySizeLimit: "6mb" }, // cover images (validated to 5 MB in lib/shows)
+    // forbidden(): admin pages answer a logged-in non-operator with a real 403 (app/forbidden.tsx).
+    authInterrupts: true,
     // Cached pages live in memory only (bounded LRU): no files rewritten every second, and
     // every app instance keeps its own.
     isrFlushToDisk: false,

@@ -18,7 +18,9 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   webServer: {
     command: "npx tsx scripts/stack/main.ts --profile test",
-    url: `${baseURL}/api/health`,
+    // The supervisor's last line, printed once every instance answers and stack.json is written
+    // (the first instance's /api/health answers earlier, before the tests can read the stack).
+    wait: { stdout: /\[stack\] Suixin is up: / },
     timeout: 600_000, // a first run builds the app
     reuseExistingServer: false,
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },

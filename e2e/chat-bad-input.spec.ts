@@ -136,8 +136,13 @@ test("bad chat input and abuse: a clear message, nothing stored, nothing broadca
     for (const refusal of results.filter((r) => !r.ok)) {
       expect(refusal).toEqual({ ok: false, error: { code: "RATE_LIMITED", message: expect.stringMatching(/^Sending messages too fast\. Try again in \d+ s\.$/) } });
     }
-    // The window is used up (sent until refused), so the form's next message is refused too.
-    for (let i = 0; i < 45 && (await callAction(obs.page, at, chatActions, "sendChatAction", { roomNumber, text: `top-up ${i}` })).ok; i++);
+    // The form's message must come well inside a used-up window (typing and sending can take
+    // seconds on a loaded machine, and the burst's window may be about to end): wait for a fresh
+    // window (a message accepted again), use it up at once, then send from the form.
+    const topUp = (i: number) => callAction(obs.page, at, chatActions, "sendChatAction", { roomNumber, text: `top-up ${i}` });
+    let next = 0;
+    await expect.poll(async () => (await topUp(next++)).ok, { timeout: 20_000, intervals: [250] }).toBe(true);
+    await Promise.all(Array.from({ length: 40 }, () => topUp(next++)));
     await sendChat(obs.page, "one too many");
     await expect(chatLine(obs.page, "one too many").getByTestId("chat-refused")).toHaveText(
       /^Not sent: Sending messages too fast\. Try again in \d+ s\.$/,

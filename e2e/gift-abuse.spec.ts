@@ -74,9 +74,11 @@ test("bad gift sends get a clear message and store nothing and broadcast nothing
   await peek.close();
 
   // The same request again, unchanged: the first receipt, nothing more stored or broadcast.
-  const before = await tableCounts();
+  // (LiveKit's webhooks for the peek page above come when they come, loaded machine or not.)
+  const webhookTables = { except: ["ParticipantSession", "WebhookDelivery"] };
+  const before = await tableCounts(webhookTables);
   expect(await replayAction(fan.page, send)).toMatchObject({ ok: true, data: { coins: 1, balance: 299 } });
-  expect(await tableCounts()).toEqual(before);
+  expect(await tableCounts(webhookTables)).toEqual(before);
 
   // A real send after all that: the room heard of exactly two gifts (none of the refused ones).
   await sendGift(fan.page, { id: "rose", name: "Rose" });
@@ -177,9 +179,9 @@ test("top-ups are refused while the test provider is off; operators grant coins 
   await expect(fan.page.getByText("Page 1 of 2")).toBeVisible();
   await expect(entries.first().getByTestId("entry-memo")).toHaveText("Granted by an operator: Bonus 21");
 
-  // Not an operator: no such page, and the grant itself is refused (403), nothing stored.
+  // Not an operator: the dashboard's 403, and the grant itself is refused (403), nothing stored.
   const page = await fan.page.goto("/admin/coins");
-  expect(page?.status()).toBe(404);
+  expect(page?.status()).toBe(403);
   await expect(fan.page.getByRole("link", { name: "Grant coins (operators)" })).toHaveCount(0);
   await expectRefused(fan.page, grant, {}, "FORBIDDEN", "Only operators can grant coins.", fan.user.email);
   await expectLedgerBalanced();

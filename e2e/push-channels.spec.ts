@@ -74,8 +74,12 @@ test("push channel rules: already pushing, the link kept across a new show, recl
     await controls.getByLabel("RTMP push URL").fill("rtmp://127.0.0.1:1/live/limit-key");
     await studio.getByRole("button", { name: "Start RTMP push" }).click();
     await expect(controls.getByTestId("form-error")).toContainText("Channel limit reached");
-    expect(await query(`SELECT count(*)::int AS n FROM "PushChannel" WHERE kind = 'RTMP'`)).toEqual([{ n: 0 }]);
-    expect(await query(`SELECT count(*)::int AS n FROM "Egress" WHERE kind = 'RTMP'`)).toEqual([{ n: 0 }]);
+    // (This host's: other specs' hosts keep their own RTMP channels.)
+    const hostsRtmp = `"hostId" = (SELECT "hostId" FROM "PushChannel" WHERE id = $1)`;
+    expect(await query(`SELECT count(*)::int AS n FROM "PushChannel" WHERE kind = 'RTMP' AND ${hostsRtmp}`, [channelId])).toEqual([{ n: 0 }]);
+    expect(
+      await query(`SELECT count(*)::int AS n FROM "Egress" e JOIN "Show" s ON s.id = e."showId" WHERE e.kind = 'RTMP' AND s.${hostsRtmp}`, [channelId]),
+    ).toEqual([{ n: 0 }]);
     await visitor.close();
     await studio.getByRole("button", { name: "End show" }).click();
   } finally {

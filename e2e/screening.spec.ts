@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { type Page, expect, test } from "@playwright/test";
 import { AccessToken } from "livekit-server-sdk";
+import { openDashboard, operatorPage } from "./support/admin";
 import { query } from "./support/db";
 import { storeSetting } from "./support/settings";
 import { bringOnStage, userIdOf } from "./support/stage";
@@ -12,8 +13,8 @@ import { expectVideoPlaying } from "./support/video";
 
 // Automatic content screening with the real model on Chromium's fake camera (a green pac-man,
 // which nsfwjs scores as Drawing ≈0.85–0.9 in most frames). Rules are operator settings: the test
-// profile flags Drawing; here an operator's stored settings (as the dashboard will save them)
-// raise it to blur, then to end, and shorten the interval.
+// profile flags Drawing; here an operator raises it to blur in the dashboard's settings (the end
+// rule and the shorter interval are stored directly, as the settings page would store them).
 
 const INTERVAL_SECONDS = 3;
 
@@ -80,14 +81,26 @@ test("screening stores scores, flags with the frame, blurs every viewer until an
     if (/error|warn|connect|disconnect/i.test(m.text())) console.log(`phone: ${m.type()} ${m.text().slice(0, 200)}`);
   });
   await register(phone, newUser("Bob"));
-  const operator = await userPage(browser, "Ops");
-  await query(`UPDATE "User" SET role = 'OPERATOR' WHERE email = $1`, [operator.user.email]);
+  const operator = await operatorPage(browser);
 
   const roomNumber = await goLive(host.page, `Screened ${Date.now()}`);
   await watch(viewerA.page, roomNumber);
   await watch(phone, roomNumber);
-  // The operator's rule (as the dashboard will store it) applies without a restart.
-  await setSettings({ screeningIntervalSeconds: INTERVAL_SECONDS, screeningRules: [{ class: "Drawing", threshold: 0.5, action: "blur" }] });
+  await setSettings({ screeningIntervalSeconds: INTERVAL_SECONDS });
+  // The operator's rule, set in the dashboard, applies without a restart; a bad threshold is refused.
+  await openDashboard(operator.page, "Settings");
+  const rules = operator.page.getByTestId("setting-screeningRules");
+  while ((await rules.getByTestId("screening-rule").count()) > 0) await rules.getByTestId("screening-rule").first().getByRole("button", { name: "Remove" }).click();
+  await rules.getByRole("button", { name: "Add a rule" }).click();
+  await rules.getByLabel("Rule 1 class").selectOption("Drawing");
+  await rules.getByLabel("Rule 1 action").selectOption("blur");
+  await rules.getByLabel("Rule 1 threshold").fill("2");
+  await rules.getByRole("button", { name: "Save screening rules" }).click();
+  await expect(rules.getByTestId("form-error")).toContainText("The threshold must be between 0 and 1.");
+  expect(await query(`SELECT key FROM "Setting" WHERE key = 'screeningRules'`)).toHaveLength(0);
+  await rules.getByLabel("Rule 1 threshold").fill("0.5");
+  await rules.getByRole("button", { name: "Save screening rules" }).click();
+  await expect(rules.getByTestId("setting-saved")).toHaveText("Saved: in force within a second.", { timeout: 20_000 });
 
   // Scores stored per sample, from the host's camera, with a private frame on disk.
   await expect.poll(async () => (await samples(roomNumber)).length, { timeout: 90_000, intervals: [500] }).toBeGreaterThan(0);
@@ -159,15 +172,28 @@ test("screening stores scores, flags with the frame, blurs every viewer until an
   expect(overview.blurred).toBe(true);
   expect(overview.health.state).toBe("ok");
 
-  // The operator sees the flag (frame, scores, the host's note) on the show's page and says "Looks fine".
+  // Watching the show, the operator sees screening's panel (the flag with the host's note, health).
   await operator.page.goto(`/shows/${roomNumber}`);
   const panel = operator.page.getByTestId("screening-panel");
   await expect(panel.getByTestId("screening-flag")).toContainText("It is the test pattern of my camera.", { timeout: 15_000 });
   await expect(panel.getByTestId("screening-health")).toHaveAttribute("data-state", "ok");
-  const img = panel.getByTestId("screening-flag-frame");
-  await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(0);
   await expect(operator.page.getByTestId("screening-shield")).toHaveAttribute("data-blurred", "true");
-  await panel.getByRole("button", { name: "Looks fine" }).click();
+
+  // The reports queue has the flag: reason, frame, scores, the show's score history; "Looks fine" there.
+  await openDashboard(operator.page, "Reports");
+  await operator.page.getByRole("navigation", { name: "Report status" }).getByRole("link", { name: /^Automatic screening \(\d+\)$/ }).click();
+  const item = operator.page.locator(`[data-testid="screening-report"][data-flag-id="${flag!.id}"]`);
+  await expect(item).toContainText(`room ${roomNumber}`, { timeout: 30_000 });
+  await expect(item.getByTestId("screening-report-action")).toHaveText("blurred for viewers");
+  await expect(item.getByTestId("screening-report-reason")).toContainText("Drawing");
+  await expect(item).toContainText("It is the test pattern of my camera.");
+  await expect(item.getByTestId("screening-scores").locator('[data-class="Drawing"]')).toHaveAttribute("data-score", String(flag!.scores.Drawing));
+  const img = item.getByTestId("screening-report-frame");
+  await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(0);
+  const history = item.getByTestId("screening-history");
+  expect(Number(await history.getAttribute("data-samples"))).toBeGreaterThan(0);
+  await expect(history.locator("svg .recharts-line").first()).toBeVisible();
+  await item.getByRole("button", { name: "Looks fine" }).click();
   await expectBlurred(viewerA.page, false, 10_000);
   await expectBlurred(phone, false, 10_000);
   await expectBlurred(late.page, false, 10_000);
@@ -177,6 +203,14 @@ test("screening stores scores, flags with the frame, blurs every viewer until an
   await expect(notice).toHaveCount(0, { timeout: 10_000 });
   const [operatorRow] = await query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [operator.user.email]);
   expect((await flags(roomNumber))[0]).toMatchObject({ status: "CLEARED", reviewedById: operatorRow?.id });
+  await expect(item).toHaveCount(0, { timeout: 15_000 }); // off the queue
+
+  // The audit log: the blur and the flag by the system, "looks fine" by the operator.
+  await operator.page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Audit log" }).click();
+  const entry = (action: string) => operator.page.locator(`[data-testid="audit-row"][data-action="${action}"]`).filter({ hasText: `room ${roomNumber}` });
+  await expect(entry("screening.blur").getByTestId("audit-actor")).toHaveText("system", { timeout: 30_000 });
+  await expect(entry("screening.flag").getByTestId("audit-actor")).toHaveText("system");
+  await expect(entry("screening.clear").getByTestId("audit-actor")).toHaveText(operator.user.name);
 
   // The operator has seen this picture: the next samples (still Drawing) do not blur again.
   const afterClear = (await samples(roomNumber)).length;

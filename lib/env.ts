@@ -14,6 +14,10 @@ const envSchema = z.object({
   LIVEKIT_API_SECRET: z.string().min(32, "must be at least 32 characters"),
   /** Signs HLS playback links (lib/push/playback-token); derived from NEXTAUTH_SECRET when unset. */
   SUIXIN_PLAYBACK_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** The app's own URL (Auth.js); Egress's Chromium reaches the composite page under it unless SUIXIN_COMPOSITE_URL says otherwise. */
+  NEXTAUTH_URL: z.url().optional(),
+  /** The composite page (app/egress/layout) as Egress's Chromium reaches it, when that is not NEXTAUTH_URL + /egress/layout. */
+  SUIXIN_COMPOSITE_URL: z.url().optional(),
   /** Shared state across app instances (rate limits, counters). */
   REDIS_URL: z.url(),
   /** Reverse proxies in front of the app that append to X-Forwarded-For (0: none, the app faces clients). */
@@ -26,6 +30,8 @@ const envSchema = z.object({
   SUIXIN_SETTINGS: z.string().optional(),
   /** How often the app reconciles its show list against LiveKit. */
   SUIXIN_RECONCILE_SECONDS: z.coerce.number().int().positive().default(15),
+  /** How often the leader samples audience figures for the dashboard's charts (lib/metrics). */
+  SUIXIN_METRICS_SAMPLE_SECONDS: z.coerce.number().int().positive().default(30),
   /** How often the leader sweeps files past their retention (ended HLS runs). */
   SUIXIN_CLEANUP_SECONDS: z.coerce.number().int().positive().default(300),
 });
@@ -60,6 +66,14 @@ export function playbackSecret(): Buffer {
     ? Buffer.from(SUIXIN_PLAYBACK_SECRET)
     : Buffer.from(hkdfSync("sha256", NEXTAUTH_SECRET, "suixin", "playback links", 32));
   return playbackKey;
+}
+
+/** Where Egress's Chromium loads the composite page for a job that names its page (the overlay). */
+export function compositePageUrl(): string {
+  const { SUIXIN_COMPOSITE_URL, NEXTAUTH_URL } = env();
+  if (SUIXIN_COMPOSITE_URL) return SUIXIN_COMPOSITE_URL;
+  if (!NEXTAUTH_URL) throw new Error("Set NEXTAUTH_URL or SUIXIN_COMPOSITE_URL: the overlay's composite page needs a URL Egress can reach");
+  return new URL("/egress/layout", NEXTAUTH_URL).toString();
 }
 
 /** Only the database URL: for tools (e.g. scripts/admin-create.ts) that need nothing else. */

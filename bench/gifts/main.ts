@@ -1,26 +1,33 @@
 // Gift sends under load: 50 concurrent senders for 20 s, (a) calling the lib function that places a
-// gift (one transaction against Postgres: debit, ledger entries, gift event, leaderboards in one
-// statement, then its announcement queued as a job) and (b) through the real HTTP server action
-// (session, input check, rate limit, the same placement). The app's job runners send the queued
-// announcements to LiveKit meanwhile (one room's in order); the time their queue takes to drain
-// after each phase, and how many a participant in the room received, are printed too. Each is printed next to a baseline measured in
+// gift (one statement against Postgres: debit, ledger entries, gift event, leaderboards; then the
+// show's announcer asked for) and (b) through the real HTTP server action (session, input check,
+// rate limit, the same placement). The app's job runner announces the gifts meanwhile (the show's
+// announcer sends the gifts not yet announced in batch notices); the announcement rate during each
+// phase, the most gifts waiting at once, the time the rest took after the phase and how many gifts a
+// participant in the room received are printed too. Each is printed next to a baseline measured in
 // the same run: (a) a bare conditional UPDATE of a wallet balance through the same client, the
-// floor of any debit; (b) the cheapest dynamic route of the same server (/api/health). Then the
-// ledger's drift (sum of all entries, balances against their entries, leaderboards against the
-// gift events), printed as one number that must be 0.
+// floor of any debit (and the same UPDATE with a graphile-worker add_job in its statement, keyed
+// per show: what a job per gift would cost); (b) the cheapest dynamic route of the same server
+// (/api/health). Then the ledger's drift (sum of all entries, balances against their entries,
+// leaderboards against the gift events), printed as one number that must be 0. Every row carries
+// the load average at its end.
 //
 //   npm run bench:gifts       (starts and stops its own stack; see bench/README.md)
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 import { Room, RoomEvent } from "@livekit/rtc-node";
+import pg from "pg";
 import { AccessToken, RoomServiceClient } from "livekit-server-sdk";
 import { z } from "zod";
 
 import { actionAnswer } from "../../e2e/support/actions";
 import { REPO_ROOT, startStack } from "../support/stack";
 import type { RunningStack } from "../support/stack";
+import { pgProfiler, profileLines } from "../support/pg-profile";
+import type { PgProfile } from "../support/pg-profile";
 import { loadLine, percentile, table } from "../support/stats";
 
 const SENDERS = 50;
@@ -31,12 +38,14 @@ const PASSWORD = "bench-password-123";
 const SENDER_FUNDS = 10_000_000;
 const PLATFORM_SHARE = 10;
 const ROOM_TOPIC = "suixin.show";
+/** This process' connections, told apart from the app's in pg_stat_activity. */
+const APPLICATION_NAME = "bench-gifts";
 
-type Run = { name: string; ok: number; failed: number; seconds: number; latencies: number[]; errors: Map<string, number> };
+type Run = { name: string; ok: number; failed: number; seconds: number; latencies: number[]; errors: Map<string, number>; load: number };
 
 /** `concurrency` loops calling `once` until `seconds` are over; every call's latency is kept. */
 async function drive(name: string, concurrency: number, seconds: number, once: (worker: number) => Promise<void>): Promise<Run> {
-  const run: Run = { name, ok: 0, failed: 0, seconds, latencies: [], errors: new Map() };
+  const run: Run = { name, ok: 0, failed: 0, seconds, latencies: [], errors: new Map(), load: 0 };
   const started = performance.now();
   const end = started + seconds * 1000;
   await Promise.all(
@@ -56,7 +65,10 @@ async function drive(name: string, concurrency: number, seconds: number, once: (
     }),
   );
   run.seconds = (performance.now() - started) / 1000;
-  process.stdout.write(`  ${name}: ${Math.round(run.ok / run.seconds)}/s, p99 ${percentile(run.latencies, 99).toFixed(0)} ms, ${run.failed} failed\n`);
+  run.load = os.loadavg()[0] ?? 0;
+  process.stdout.write(
+    `  ${name}: ${Math.round(run.ok / run.seconds)}/s, p99 ${percentile(run.latencies, 99).toFixed(0)} ms, ${run.failed} failed (load ${run.load.toFixed(1)})\n`,
+  );
   return run;
 }
 
@@ -70,6 +82,7 @@ function row(run: Run, baseline?: Run): string[] {
     `${percentile(run.latencies, 99).toFixed(1)} ms`,
     run.ok.toString(),
     run.failed.toString(),
+    run.load.toFixed(1),
   ];
 }
 
@@ -103,45 +116,82 @@ async function login(appUrl: string, email: string): Promise<string> {
   return [...jar, session.split(";")[0]].join("; ");
 }
 
-/** Gift announcements queued and not yet sent (graphile-worker's table). */
-async function pendingAnnouncements(db: { $queryRaw: <T>(query: TemplateStringsArray, ...values: unknown[]) => Promise<T> }): Promise<number> {
-  const [row] = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id
-    WHERE t.identifier = 'gifts.announce'`;
-  return row?.n ?? 0;
+type Sql = { $queryRaw: <T>(query: TemplateStringsArray, ...values: unknown[]) => Promise<T> };
+
+/** Gift events waiting for their announcement, and those announced so far. */
+async function announcements(db: Sql): Promise<{ waiting: number; announced: number }> {
+  const [row] = await db.$queryRaw<{ waiting: number; announced: number }[]>`
+    SELECT count(*) FILTER (WHERE "announcedAt" IS NULL)::int AS waiting, count("announcedAt")::int AS announced FROM "GiftEvent"`;
+  return row ?? { waiting: 0, announced: 0 };
 }
 
-/** Waits until every queued announcement was sent (or `limitS` passed); the seconds it took. */
-async function drained(db: Parameters<typeof pendingAnnouncements>[0], limitS = 180): Promise<{ seconds: number; left: number }> {
+type Drain = { during: number; maxWaiting: number; after: number; left: number; announced: number };
+
+/**
+ * Watches the announcements while `phase` runs (every 250 ms: the most gifts waiting at once),
+ * then waits until none is waiting (or `limitS` passed): how many were announced during the phase
+ * and how long the rest took.
+ */
+async function watchAnnouncements(db: Sql, phase: () => Promise<Run>, limitS = 180): Promise<{ run: Run; drain: Drain }> {
+  const start = await announcements(db);
+  let maxWaiting = start.waiting;
+  let watching = true;
+  const watcher = (async () => {
+    while (watching) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      maxWaiting = Math.max(maxWaiting, (await announcements(db)).waiting);
+    }
+  })();
+  const run = await phase();
+  watching = false;
+  await watcher;
+  const end = await announcements(db);
   const started = performance.now();
-  let left = await pendingAnnouncements(db);
-  while (left > 0 && performance.now() - started < limitS * 1000) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    left = await pendingAnnouncements(db);
+  let now = end;
+  while (now.waiting > 0 && performance.now() - started < limitS * 1000) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    now = await announcements(db);
   }
-  return { seconds: (performance.now() - started) / 1000, left };
+  const drain = {
+    during: (end.announced - start.announced) / run.seconds,
+    maxWaiting: Math.max(maxWaiting, end.waiting),
+    after: (performance.now() - started) / 1000,
+    left: now.waiting,
+    announced: now.announced - start.announced,
+  };
+  process.stdout.write(
+    `  announced ${Math.round(drain.during)} gifts/s during it, at most ${drain.maxWaiting} waiting; the rest ${drain.after.toFixed(1)} s after (${drain.left} left)\n`,
+  );
+  return { run, drain };
 }
 
 /** A participant in the show's room that counts the gift events the server sends (the broadcast's far end). */
-async function listen(stack: RunningStack, roomName: string): Promise<{ gifts: () => number; close: () => Promise<void> }> {
+/** A participant in the show's room that counts the gift notices the server sends, and the gifts in them (the broadcast's far end). */
+async function listen(stack: RunningStack, roomName: string): Promise<{ gifts: () => number; notices: () => number; close: () => Promise<void> }> {
   const token = new AccessToken(stack.info.livekit.apiKey, stack.info.livekit.apiSecret, { identity: "bench-listener", ttl: 3600 });
   token.addGrant({ room: roomName, roomJoin: true, canSubscribe: true, canPublish: false, canPublishData: false });
   const room = new Room();
-  let gifts = 0;
+  const gifts = new Set<string>();
+  let notices = 0;
+  const notice = z.object({ type: z.literal("gifts"), gifts: z.array(z.object({ id: z.string() })) });
   room.on(RoomEvent.DataReceived, (payload, _participant, _kind, topic) => {
     if (topic !== ROOM_TOPIC) return;
-    const event: unknown = JSON.parse(new TextDecoder().decode(payload));
-    if (z.object({ type: z.literal("gift") }).safeParse(event).success) gifts += 1;
+    const parsed = notice.safeParse(JSON.parse(new TextDecoder().decode(payload)));
+    if (!parsed.success) return;
+    notices += 1;
+    for (const g of parsed.data.gifts) gifts.add(g.id);
   });
   await room.connect(stack.info.livekit.wsUrl, await token.toJwt(), { autoSubscribe: false, dynacast: false });
-  return { gifts: () => gifts, close: () => room.disconnect() };
+  return { gifts: () => gifts.size, notices: () => notices, close: () => room.disconnect() };
 }
 
 async function bench(stack: RunningStack): Promise<void> {
   const { appUrl, databaseUrl, livekit, redisUrl, dataDir } = stack.info;
   // The lib code runs in this process too (phase a): the stack's database, any settings it reads.
+  const benchDatabaseUrl = new URL(databaseUrl);
+  benchDatabaseUrl.searchParams.set("application_name", APPLICATION_NAME);
   Object.assign(process.env, {
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: benchDatabaseUrl.toString(),
     REDIS_URL: redisUrl,
     LIVEKIT_URL: livekit.wsUrl,
     LIVEKIT_API_URL: livekit.httpUrl,
@@ -150,7 +200,9 @@ async function bench(stack: RunningStack): Promise<void> {
     NEXTAUTH_SECRET: "bench-process-does-not-sign-sessions-0123456789",
     SUIXIN_DATA_DIR: dataDir,
   });
-  const { db } = await import("@/lib/db");
+  const { db, DB_POOL_SIZE, preparedQuery } = await import("@/lib/db");
+  const { Prisma } = await import("@/lib/generated/prisma/client");
+  const { planGift } = await import("@/lib/gifts/place-gift");
   const { hashPassword } = await import("@/lib/auth/password");
   const { placeGift } = await import("@/lib/gifts/place-gift");
   const { auditGifts, driftOf } = await import("@/lib/gifts/audit");
@@ -207,26 +259,54 @@ async function bench(stack: RunningStack): Promise<void> {
   await drive("warm-up (lib)", SENDERS, 2, (w) => placeGift(senders[w % SENDERS]!, gift(w)).then(() => undefined));
   await drive("warm-up (HTTP)", SENDERS, 2, sendOverHttp);
 
-  const debitFloor = await drive("baseline: bare conditional UPDATE of a wallet", SENDERS, BASELINE_S, async (w) => {
+  // Where the time goes: what this process' backends wait on, and whose CPU the phase used.
+  const profiler = await pgProfiler(databaseUrl, APPLICATION_NAME);
+  const profiles: [string, PgProfile][] = [];
+  const profiled = async (run: () => Promise<Run>): Promise<Run> => {
+    const { result, profile } = await profiler.during(run);
+    profiles.push([result.name, profile]);
+    return result;
+  };
+  const debitFloor = await profiled(() =>
+    drive("baseline: bare conditional UPDATE of a wallet", SENDERS, BASELINE_S, async (w) => {
+      const id = walletAccount(senders[w]!.id).id;
+      await db.$executeRaw`UPDATE "LedgerAccount" SET balance = balance + 0 WHERE id = ${id} AND balance >= 1`;
+    }),
+  );
+  // The same UPDATE the way the gift statement now travels (a named prepared statement on the pool).
+  const preparedFloor = await profiled(() =>
+    drive("baseline: the UPDATE as a prepared statement (the gift's path)", SENDERS, BASELINE_S, async (w) => {
+      const id = walletAccount(senders[w]!.id).id;
+      await preparedQuery(Prisma.sql`UPDATE "LedgerAccount" SET balance = balance + 0 WHERE id = ${id} AND balance >= 1 RETURNING id`);
+    }),
+  );
+  // A job per gift, as the announcement was before: the same UPDATE with graphile-worker's add_job
+  // (keyed per show, coalescing) in its statement. Its jobs find nothing to announce.
+  const announcer = JSON.stringify({ showId: show.id, roomNumber: show.roomNumber });
+  const withJob = await drive("baseline: the UPDATE + add_job keyed per show, one statement", SENDERS, BASELINE_S, async (w) => {
     const id = walletAccount(senders[w]!.id).id;
-    await db.$executeRaw`UPDATE "LedgerAccount" SET balance = balance + 0 WHERE id = ${id} AND balance >= 1`;
+    await db.$queryRaw`WITH debit AS (UPDATE "LedgerAccount" SET balance = balance + 0 WHERE id = ${id} AND balance >= 1 RETURNING id)
+      SELECT (graphile_worker.add_job('gifts.announce', ${announcer}::json, job_key => ${`gifts.announce:${show.id}`}::text)).id FROM debit`;
   });
-  const lib = await drive("(a) placeGift, lib → Postgres", SENDERS, RUN_S, (w) => placeGift(senders[w]!, gift(w)).then(() => undefined));
-  const libDrain = await drained(db);
-  process.stdout.write(`  (a)'s announcements sent ${libDrain.seconds.toFixed(1)} s after its end (${libDrain.left} left)\n`);
+  await new Promise((resolve) => setTimeout(resolve, 2_000)); // its last jobs run
+  const before = { gifts: listener.gifts(), notices: listener.notices() };
+  const a = await watchAnnouncements(db, () =>
+    profiled(() => drive("(a) placeGift, lib → Postgres", SENDERS, RUN_S, (w) => placeGift(senders[w]!, gift(w)).then(() => undefined))),
+  );
+  await profiler.close();
+  const explained = await explainGift(databaseUrl, await planGift(senders[0]!, gift(0)).then((p) => p.statement));
   const health = await drive("baseline: GET /api/health", SENDERS, BASELINE_S, async () => {
     const response = await fetch(`${appUrl}/api/health`);
     await response.arrayBuffer();
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
   });
-  const announcedBefore = listener.gifts();
-  const http = await drive("(b) sendGiftAction over HTTP", SENDERS, RUN_S, sendOverHttp);
-  const httpDrain = await drained(db);
-  process.stdout.write(`  (b)'s announcements sent ${httpDrain.seconds.toFixed(1)} s after its end (${httpDrain.left} left)\n`);
-  // The last broadcasts may still be on their way to the listener.
+  const b = await watchAnnouncements(db, () => drive("(b) sendGiftAction over HTTP", SENDERS, RUN_S, sendOverHttp));
+  // The last notices may still be on their way to the listener.
   await new Promise((resolve) => setTimeout(resolve, 2_000));
-  const announced = listener.gifts() - announcedBefore;
+  const received = { gifts: listener.gifts() - before.gifts, notices: listener.notices() - before.notices };
   await listener.close();
+  const { run: lib, drain: libDrain } = a;
+  const { run: http, drain: httpDrain } = b;
 
   const audit = await auditGifts();
   const drift = driftOf(audit);
@@ -234,18 +314,30 @@ async function bench(stack: RunningStack): Promise<void> {
   process.stdout.write(`\nGift sends, ${SENDERS} concurrent senders, one live show (load: ${loadLine()})\n`);
   process.stdout.write(
     `${table([
-      ["target", "per s", "of baseline", "p50", "p99", "done", "failed"],
+      ["target", "per s", "of baseline", "p50", "p99", "done", "failed", "load (1 min)"],
       row(debitFloor),
+      row(preparedFloor, debitFloor),
+      row(withJob, debitFloor),
       row(lib, debitFloor),
+      row({ ...lib, name: "(a) beside the prepared UPDATE" }, preparedFloor),
       row(health),
       row(http, health),
     ])}\n`,
   );
+  process.stdout.write(`\nthis process' pool: ${DB_POOL_SIZE} connections (Prisma's adapter and preparedQuery share it: every baseline and (a)), for ${SENDERS} senders\n`);
+  process.stdout.write("wait events of its backends (pg_stat_activity every 100 ms, average backends in each state) and CPU:\n");
+  for (const [name, profile] of profiles) process.stdout.write(`${profileLines(name, profile).join("\n")}\n`);
+  process.stdout.write(`one gift statement, EXPLAIN (ANALYZE, BUFFERS) after (a), unprepared (its planning is what preparing saves), rolled back:\n${explained.map((l) => `  ${l}`).join("\n")}\n\n`);
   for (const run of [lib, http]) for (const [message, n] of run.errors) process.stdout.write(`  ${run.name} failure ×${n}: ${message}\n`);
-  process.stdout.write(`(b) gift events received by a participant in the room: ${announced} of ${http.ok} sends\n`);
+  for (const [name, run, drain] of [["(a)", lib, libDrain], ["(b)", http, httpDrain]] as const) {
+    process.stdout.write(
+      `${name} announcements: ${Math.round(drain.during)} gifts/s during the phase (sends ${Math.round(run.ok / run.seconds)}/s), ` +
+        `at most ${drain.maxWaiting} waiting, the rest sent ${drain.after.toFixed(1)} s after (${drain.left} left); ` +
+        `${Math.round(drain.announced / (run.seconds + drain.after))} announced/s overall\n`,
+    );
+  }
   process.stdout.write(
-    `announcement queue drained ${libDrain.seconds.toFixed(1)} s after (a) (${Math.round(lib.ok / (lib.seconds + libDrain.seconds))} sent/s overall), ` +
-      `${httpDrain.seconds.toFixed(1)} s after (b)\n`,
+    `gifts received by a participant in the room during (a) and (b): ${received.gifts} of ${lib.ok + http.ok} sends, in ${received.notices} notices\n`,
   );
   process.stdout.write(
     `\ndrift: ${drift}  (entries sum ${audit.entriesSum}, unbalanced transfers ${audit.unbalancedTransfers}, ` +
@@ -256,6 +348,21 @@ async function bench(stack: RunningStack): Promise<void> {
   process.stdout.write(`goal (a) ≥ ${GOAL_LIB_PER_S} gifts/s: ${libRate >= GOAL_LIB_PER_S ? "met" : "MISSED"} (${Math.round(libRate)}/s)\n`);
   process.stdout.write(`goal drift = 0: ${drift === 0 ? "met" : "MISSED"}\n`);
   await db.$disconnect();
+}
+
+/** A gift statement's plan summary (planning, execution and trigger times), run in a transaction rolled back. */
+async function explainGift(databaseUrl: string, statement: { text: string; values: unknown[] }): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    const plan = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values);
+    await client.query("ROLLBACK");
+    const lines = plan.rows.map((r) => r["QUERY PLAN"]);
+    return lines.filter((l, i) => i === 0 || /^(Planning Time|Execution|Trigger)/.test(l));
+  } finally {
+    await client.end();
+  }
 }
 
 async function main(): Promise<void> {

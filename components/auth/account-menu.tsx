@@ -10,6 +10,11 @@ import type { AccountSummary } from "@/lib/auth/schema";
 function SignedInMenu({ account }: { account: AccountSummary }) {
   return (
     <>
+      {account.operator ? (
+        <Link href="/admin" className="text-amber-300 hover:text-white">
+          Dashboard
+        </Link>
+      ) : null}
       <BalanceBadge initial={account.balance} />
       <span data-testid="current-user" className="min-w-0 truncate text-zinc-300">
         {account.name}

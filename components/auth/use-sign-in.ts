@@ -17,8 +17,9 @@ export function useSignIn(callbackUrl: string) {
       void refreshAccount(); // the header's signed-in part is the browser's to update
       return { ok: true };
     }
-    // Refused before the password was checked (too many attempts): the server's own words.
-    if (result?.status === 429 && result.error) return { ok: false, message: result.error };
+    // Refused before the password was checked (too many attempts), or a banned account: the
+    // server's own words. Auth.js says "CredentialsSignin" for a wrong email or password.
+    if (result?.error && result.error !== "CredentialsSignin") return { ok: false, message: result.error };
     return { ok: false, message: "Wrong email or password." };
   };
 }

@@ -1,20 +1,52 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import type { ChatStore } from "@/components/chat/chat-store";
 import { ChatRow } from "@/components/chat/chat-row";
 import { useRoomChat } from "@/components/chat/room-chat";
+import type { Timeline } from "@/lib/chat/timeline";
 
 const FOLLOW_WITHIN_PX = 48;
 const ROW_ESTIMATE_PX = 36;
+// The list re-renders at most this often. The store applies a storm once per frame; re-laying
+// out the list 60 times a second (rows in, rows out, measure, scroll to the end) was most of
+// the page's main-thread time, and nobody reads a list that moves faster than this.
+const LIST_EVERY_MS = 100;
+
+/** The store's timeline, at once when it changes after a pause, then at most every LIST_EVERY_MS. */
+function useListTimeline(chat: ChatStore): Timeline {
+  const [timeline, setTimeline] = useState(chat.getSnapshot);
+  useEffect(() => {
+    let last = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const update = () => {
+      timer = undefined;
+      last = performance.now();
+      setTimeline(chat.getSnapshot());
+    };
+    const stop = chat.subscribe(() => {
+      if (timer !== undefined) return;
+      const wait = last + LIST_EVERY_MS - performance.now();
+      if (wait <= 0) update();
+      else timer = setTimeout(update, wait);
+    });
+    update(); // what changed between the first render and now
+    return () => {
+      stop();
+      clearTimeout(timer);
+    };
+  }, [chat]);
+  return timeline;
+}
 
 /**
- * The chat, virtualised: however many messages the store holds (up to 500), only the rows on
+ * The chat, virtualised: however many messages the store holds (up to 200), only the rows on
  * screen (plus a few) are in the DOM. Follows new messages while scrolled to the bottom.
  */
 export function ChatList({ selected, onSelect }: { selected: string | null; onSelect: (key: string) => void }) {
   const { chat } = useRoomChat();
-  const { entries } = useSyncExternalStore(chat.subscribe, chat.getSnapshot, chat.getSnapshot);
+  const { entries } = useListTimeline(chat);
   const scroller = useRef<HTMLDivElement>(null);
   // Follow new messages while the reader is at the bottom; stop when they scroll up to read.
   const follow = useRef(true);
@@ -26,8 +58,18 @@ export function ChatList({ selected, onSelect }: { selected: string | null; onSe
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_ESTIMATE_PX,
     overscan: 6,
+    // Re-render with React's next update, not synchronously inside each measurement and scroll event.
+    useFlushSync: false,
+    // A new row starts at its estimate (one line of text is exactly that) and takes its real
+    // height from the ResizeObserver, which reports every new row at once after the frame's
+    // layout. Reading offsetHeight as each row mounts (the default) forced a layout per row.
+    measureElement: (element, entry, instance) => {
+      const box = entry?.borderBoxSize[0];
+      if (box) return Math.round(box.blockSize);
+      return instance.itemSizeCache.get(instance.options.getItemKey(instance.indexFromElement(element))) ?? ROW_ESTIMATE_PX;
+    },
     getItemKey: (index) => entries[index]?.key ?? index,
-    // Rows dropped at the top (the store keeps 500) do not move what the reader is looking at.
+    // Rows dropped at the top (the store keeps 200) do not move what the reader is looking at.
     anchorTo: "end",
     // The server renders the newest rows (the ones a reader sees first), not the oldest.
     initialRect: { width: 320, height: 320 },

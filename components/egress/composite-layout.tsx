@@ -4,13 +4,17 @@ import EgressHelper from "@livekit/egress-sdk";
 import { LiveKitRoom, RoomAudioRenderer, VideoTrack, isTrackReference, useRoomContext, useTracks } from "@livekit/components-react";
 import { Track } from "livekit-client";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { CompositeOverlay } from "@/components/egress/composite-overlay";
 import { ScreeningPlaceholder } from "@/components/screening/screening-placeholder";
 import { GuestTiles } from "@/components/stage/guest-tiles";
+import type { ChatMessageView } from "@/lib/chat/events";
 
 /** Start anyway after this long, e.g. for a host without a camera (Egress waits for the signal). */
 const START_WITHOUT_VIDEO_MS = 5_000;
 
-function Stage({ initialBlurred }: { initialBlurred: boolean }) {
+type Overlay = { messages: ChatMessageView[] } | null;
+
+function Stage({ overlay, initialBlurred }: { overlay: Overlay; initialBlurred: boolean }) {
   const room = useRoomContext();
   const started = useRef(false);
   const start = useCallback(() => {
@@ -41,16 +45,18 @@ function Stage({ initialBlurred }: { initialBlurred: boolean }) {
           <GuestTiles />
         </div>
       </ScreeningPlaceholder>
+      {overlay ? <CompositeOverlay messages={overlay.messages} /> : null}
       <RoomAudioRenderer />
     </>
   );
 }
 
 /**
- * The RoomComposite page: the host's camera full frame, guests on stage over it, the room's
- * audio; a placeholder instead of the cameras while screening holds the show for review.
+ * The RoomComposite page: the host's camera full frame, guests on stage over it, the room's audio;
+ * with `overlay`, the show's chat and gifts over the picture too; a placeholder instead of the
+ * cameras while screening holds the show for review.
  */
-export function CompositeLayout({ serverUrl, token, initialBlurred }: { serverUrl: string; token: string; initialBlurred: boolean }) {
+export function CompositeLayout({ serverUrl, token, overlay, initialBlurred }: { serverUrl: string; token: string; overlay: Overlay; initialBlurred: boolean }) {
   const [error, setError] = useState<string | null>(null);
   return (
     // Covers the site header: Egress records the whole window.
@@ -58,7 +64,7 @@ export function CompositeLayout({ serverUrl, token, initialBlurred }: { serverUr
       {/* Egress fails the job with the text of a div.error */}
       {error ? <div className="error p-8 text-white">{error}</div> : null}
       <LiveKitRoom serverUrl={serverUrl} token={token} connect audio={false} video={false} onError={(e) => setError(e.message)}>
-        <Stage initialBlurred={initialBlurred} />
+        <Stage overlay={overlay} initialBlurred={initialBlurred} />
       </LiveKitRoom>
     </div>
   );

@@ -3,10 +3,10 @@
 import { AnimatePresence, motion } from "motion/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { GiftIcon } from "@/components/gifts/gift-icon";
-import { useGiftEvents } from "@/components/gifts/use-gift-events";
+import { useGiftNotices } from "@/components/gifts/use-gift-notices";
 import type { GiftAnimation } from "@/lib/generated/prisma/enums";
 import { giftAnimations } from "@/lib/gifts/animations";
-import type { GiftRoomEvent } from "@/lib/gifts/events";
+import type { AnnouncedGift } from "@/lib/gifts/events";
 
 // How gifts play: small ones fly up beside the video, one bubble per sender and gift, which a
 // repeat (the server's combo number) keeps alive and counts up; big ones take the whole screen for
@@ -16,7 +16,7 @@ const FULL_SCREEN_MS = 3_500;
 const MAX_FLOATING = 5;
 const MAX_QUEUED = 5;
 
-type Floating = { key: string; event: GiftRoomEvent; until: number };
+type Floating = { key: string; event: AnnouncedGift; until: number };
 
 type Play = { initial?: Record<string, number | string>; animate: Record<string, number[] | string[]>; duration: number; repeat: boolean };
 
@@ -33,7 +33,7 @@ const plays: Partial<Record<GiftAnimation, Play>> = {
   CROWN: { initial: { y: "-50vh", scale: 1.5 }, animate: { y: ["-50vh", "0vh", "-3vh", "0vh"], scale: [1.5, 2, 2.2, 2] }, duration: 2.2, repeat: false },
 };
 
-function FloatingGift({ event }: { event: GiftRoomEvent }) {
+function FloatingGift({ event }: { event: AnnouncedGift }) {
   const play = plays[event.gift.animation] ?? FLOAT;
   return (
     <motion.li
@@ -69,7 +69,7 @@ function FloatingGift({ event }: { event: GiftRoomEvent }) {
   );
 }
 
-function FullScreenGift({ event }: { event: GiftRoomEvent }) {
+function FullScreenGift({ event }: { event: AnnouncedGift }) {
   const play = plays[event.gift.animation] ?? FLOAT;
   return (
     <motion.div
@@ -94,27 +94,35 @@ function FullScreenGift({ event }: { event: GiftRoomEvent }) {
 /** Every gift announced in the room, as it plays for everyone: beside the video, or full-screen. */
 export function GiftOverlay() {
   const [floating, setFloating] = useState<Floating[]>([]);
-  const [queue, setQueue] = useState<GiftRoomEvent[]>([]);
+  const [queue, setQueue] = useState<AnnouncedGift[]>([]);
   const seen = useRef(new Set<string>());
   const [seenCount, setSeenCount] = useState(0);
 
-  useGiftEvents(
-    useCallback((event: GiftRoomEvent) => {
-      if (seen.current.has(event.id)) return;
-      seen.current.add(event.id);
-      setSeenCount(seen.current.size);
-      if (giftAnimations[event.gift.animation].fullScreen) {
-        setQueue((q) => [...q, event].slice(-MAX_QUEUED));
-        return;
-      }
-      const key = `${event.sender.id}:${event.gift.id}`;
-      setFloating((list) => {
-        // Announcements may overtake each other: a bubble's combo only counts up.
-        const shown = list.find((f) => f.key === key)?.event;
-        const latest = shown && shown.combo > event.combo ? shown : event;
-        return [...list.filter((f) => f.key !== key), { key, event: latest, until: Date.now() + FLOAT_MS }].slice(-MAX_FLOATING);
-      });
-    }, []),
+  const play = useCallback((event: AnnouncedGift) => {
+    if (seen.current.has(event.id)) return; // a notice sent again after a failed try
+    seen.current.add(event.id);
+    if (giftAnimations[event.gift.animation].fullScreen) {
+      setQueue((q) => [...q, event].slice(-MAX_QUEUED));
+      return;
+    }
+    const key = `${event.sender.id}:${event.gift.id}`;
+    setFloating((list) => {
+      // Notices may overtake each other: a bubble's combo only counts up.
+      const shown = list.find((f) => f.key === key)?.event;
+      const latest = shown && shown.combo > event.combo ? shown : event;
+      return [...list.filter((f) => f.key !== key), { key, event: latest, until: Date.now() + FLOAT_MS }].slice(-MAX_FLOATING);
+    });
+  }, []);
+
+  // A notice carries every gift sent since the last one: each plays as if it came alone.
+  useGiftNotices(
+    useCallback(
+      (notice) => {
+        for (const gift of notice.gifts) play(gift);
+        setSeenCount(seen.current.size);
+      },
+      [play],
+    ),
   );
 
   // Bubbles leave when their time is up (a repeat within the combo window moved it on).

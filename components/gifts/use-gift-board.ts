@@ -4,14 +4,14 @@ import { useRoomContext } from "@livekit/components-react";
 import { RoomEvent } from "livekit-client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { giftBoardAction } from "@/app/(live)/shows/[roomNumber]/actions";
-import { useGiftEvents } from "@/components/gifts/use-gift-events";
-import { type Board, mergeBoard, mergeGift } from "@/lib/gifts/board";
+import { useGiftNotices } from "@/components/gifts/use-gift-notices";
+import { type Board, mergeBoard, mergeNotice } from "@/lib/gifts/board";
 
 const REFRESH_AFTER_GIFT_MS = 1_000;
 const EMPTY: Board = { gifts: 0, coins: 0, leaderboard: [] };
 
 /**
- * A show's gift board, live: moved on by every gift event, and read again from the server after
+ * A show's gift board, live: moved on by every gift notice, and read again from the server after
  * a reconnect (events sent meanwhile are lost). `withEarnings` (the host): their earnings are
  * the server's figure, re-read at most once a second while gifts arrive.
  */
@@ -43,8 +43,8 @@ export function useGiftBoard(roomNumber: number, initial: Board | null, withEarn
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [room, refresh, withEarnings]);
 
-  useGiftEvents((event) => {
-    setBoard((current) => mergeGift(current, event));
+  useGiftNotices((notice) => {
+    setBoard((current) => mergeNotice(current, notice));
     if (withEarnings && !pending.current) {
       pending.current = setTimeout(() => {
         pending.current = null;

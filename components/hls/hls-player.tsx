@@ -41,11 +41,13 @@ export function HlsPlayer({ playback, onEnded }: { playback: Playback; onEnded: 
         setState("playing");
         return;
       }
-      // 1 s segments: start 0.5 s behind the newest segment's end and catch up a little when
-      // playback falls behind. bench:hls: ~3.9 s glass-to-glass (4.1 s with hls.js's default 3 segments / 2 segments).
+      // 1 s segments: start 0.5 s behind the newest segment's end, catch up a little when playback
+      // falls behind, and jump back to live past 2.5 s behind (a loaded machine stalls the video;
+      // with 5 s the player stayed ~3 s behind for good: bench:hls 8.9 s vs 4.1 s). bench:hls: ~3.9 s
+      // glass-to-glass on a quiet machine (4.1 s with hls.js's default 3 segments / 2 segments).
       hls = new Hls({
         liveSyncDuration: 0.5,
-        liveMaxLatencyDuration: 5,
+        liveMaxLatencyDuration: 2.5,
         maxLiveSyncPlaybackRate: 1.2,
         // Every playlist and segment request carries the newest signed link.
         xhrSetup: (xhr, url) => xhr.open("GET", signedUrl(url, token.current), true),

@@ -21,7 +21,7 @@ export class LikeStore {
       total = Math.max(total, e.total);
     }
     this.setTotal(total);
-    this.emit({ count: burst, mine: false });
+    if (burst > 0) this.emit({ count: burst, mine: false }); // burst 0: a settled total, nothing to float
   });
 
   constructor(initial: number) {

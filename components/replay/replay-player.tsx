@@ -1,16 +1,16 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { clock, locate } from "@/components/replay/timeline";
+import { clock, locate, wallClockAt } from "@/components/replay/timeline";
 import type { Replay } from "@/lib/recording/replay";
 
 /**
  * Plays a show's recording parts as one timeline: one video element that moves to the next part
  * when one ends, and a seek bar over the whole show that picks the part and the point in it.
- * `onPosition` reports the point of the show being played (seconds into the show, and the wall
- * clock time when the part knows its start): the seam for replaying chat and gifts in sync.
+ * `onPosition` reports the point of the show being played, as it plays and when the viewer seeks
+ * (seconds into the show, and the wall clock time it was then): what the chat and gifts replay on.
  */
-export function ReplayPlayer({ replay, onPosition }: { replay: Replay; onPosition?: (position: { seconds: number; at: Date | null }) => void }) {
+export function ReplayPlayer({ replay, onPosition }: { replay: Replay; onPosition?: (position: { seconds: number; at: Date }) => void }) {
   const video = useRef<HTMLVideoElement>(null);
   const [index, setIndex] = useState(0);
   const [seconds, setSeconds] = useState(0);
@@ -42,6 +42,7 @@ export function ReplayPlayer({ replay, onPosition }: { replay: Replay; onPositio
       setIndex(to);
     }
     setSeconds(target);
+    onPosition?.({ seconds: target, at: wallClockAt(replay.parts, replay.startedAt, target) });
   }
 
   function onTimeUpdate() {
@@ -49,7 +50,7 @@ export function ReplayPlayer({ replay, onPosition }: { replay: Replay; onPositio
     if (!element || !part) return;
     const now = part.offsetSeconds + element.currentTime;
     setSeconds(now);
-    onPosition?.({ seconds: now, at: part.startedAt ? new Date(new Date(part.startedAt).getTime() + element.currentTime * 1000) : null });
+    onPosition?.({ seconds: now, at: wallClockAt(replay.parts, replay.startedAt, now) });
   }
 
   function onEnded() {

@@ -14,7 +14,7 @@ import { useRoomActivity } from "@/components/room/use-room-activity";
 import { useShowEnd } from "@/components/room/use-show-end";
 import { useViewerJoin } from "@/components/room/viewer-join";
 import { ScreeningShield } from "@/components/screening/screening-shield";
-import { ShowEnded } from "@/components/shows/show-ended";
+import { RemovedFromShow, ShowEnded } from "@/components/shows/show-ended";
 import { GuestTiles } from "@/components/stage/guest-tiles";
 import { ViewerStage } from "@/components/stage/viewer-stage";
 import { Spinner } from "@/components/ui/spinner";
@@ -41,8 +41,8 @@ export type ViewerRoomProps = {
   chat: ChatRoomState;
 };
 
-function RoomBody({ props, onEnded }: { props: ViewerRoomProps; onEnded: () => void }) {
-  useShowEnd(onEnded);
+function RoomBody({ props, onEnded, onRemoved }: { props: ViewerRoomProps; onEnded: (reason: string | null) => void; onRemoved: () => void }) {
+  useShowEnd(onEnded, onRemoved);
   const { notices, viewers, hostAway } = useRoomActivity(props);
   return (
     <div className="grid gap-4 md:grid-cols-[3fr_1fr] md:gap-6">
@@ -78,12 +78,17 @@ function RoomBody({ props, onEnded }: { props: ViewerRoomProps; onEnded: () => v
   );
 }
 
+type Closed = { kind: "ended"; reason: string | null } | { kind: "removed" };
+
 export function ViewerRoom(props: ViewerRoomProps) {
-  const [ended, setEnded] = useState(false);
-  const onEnded = useCallback(() => setEnded(true), []);
+  const [closed, setClosed] = useState<Closed | null>(null);
+  // The first word wins: "ended by an operator" arrives just before the room closes.
+  const onEnded = useCallback((reason: string | null) => setClosed((c) => c ?? { kind: "ended", reason }), []);
+  const onRemoved = useCallback(() => setClosed((c) => c ?? { kind: "removed" }), []);
   // Connecting since the click in the room list, or since now (see viewer-join.ts).
   const { room, refusal } = useViewerJoin(props.roomNumber);
-  if (ended) return <ShowEnded title={props.title} />;
+  if (closed?.kind === "removed") return <RemovedFromShow />;
+  if (closed) return <ShowEnded title={props.title} reason={closed.reason} />;
   if (refusal) {
     return (
       <p role="alert" className="rounded-lg border border-amber-700 bg-amber-950 p-4 text-amber-200">
@@ -96,7 +101,7 @@ export function ViewerRoom(props: ViewerRoomProps) {
   return (
     <LiveKitRoom room={room} serverUrl={undefined} token={undefined} connect audio={false} video={false} data-testid="viewer-room">
       <RoomChatProvider roomNumber={props.chat.roomNumber} userId={props.chat.userId} initial={props.chat}>
-        <RoomBody props={props} onEnded={onEnded} />
+        <RoomBody props={props} onEnded={onEnded} onRemoved={onRemoved} />
       </RoomChatProvider>
     </LiveKitRoom>
   );

@@ -2,29 +2,14 @@
 
 import { useEffect, useState } from "react";
 import { looksFineAction, screeningOverviewAction } from "@/app/(live)/shows/[roomNumber]/actions";
+import { ScreeningScores } from "@/components/screening/scores";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import type { ScreeningOverview } from "@/lib/screening/review";
-import { SCREENING_CLASSES } from "@/lib/screening/rules";
 
 const REFRESH_MS = 3_000;
 
 type Flag = ScreeningOverview["flags"][number];
-
-function Scores({ scores }: { scores: unknown }) {
-  const values = typeof scores === "object" && scores !== null ? Object.entries(scores) : [];
-  const byClass = new Map(values.filter((e): e is [string, number] => typeof e[1] === "number"));
-  return (
-    <ul className="grid grid-cols-5 gap-1 text-center text-xs" data-testid="screening-scores">
-      {SCREENING_CLASSES.map((c) => (
-        <li key={c} data-class={c} data-score={byClass.get(c) ?? 0}>
-          <span className="block text-zinc-400">{c}</span>
-          {(byClass.get(c) ?? 0).toFixed(2)}
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 function FlagCard({ flag }: { flag: Flag }) {
   return (
@@ -36,7 +21,7 @@ function FlagCard({ flag }: { flag: Flag }) {
       <p className="text-sm">
         <span className="font-semibold">{flag.action.toLowerCase()}</span> · {flag.reason} · {flag.hits} hit{flag.hits === 1 ? "" : "s"}
       </p>
-      <Scores scores={flag.scores} />
+      <ScreeningScores scores={flag.scores} />
       {flag.appeal ? <p className="text-sm text-amber-200">Host’s note: {flag.appeal}</p> : null}
       {flag.status === "CLEARED" ? <p className="text-xs text-zinc-400">Looks fine — {flag.reviewedBy ?? "an operator"}</p> : null}
     </article>
@@ -101,7 +86,7 @@ export function OperatorScreeningPanel({ roomNumber }: { roomNumber: number }) {
           <p className="text-xs text-zinc-400">
             Latest sample ({overview.samples.length} recent) · {latest.topClass}
           </p>
-          <Scores scores={latest.scores} />
+          <ScreeningScores scores={latest.scores} />
         </div>
       ) : (
         <p className="text-xs text-zinc-500">No sample yet.</p>

@@ -24,6 +24,9 @@ const POLL_MS = 2_000;
 const RUNNING: readonly Broadcast["status"][] = ["STARTING", "ACTIVE", "ENDING"];
 
 const TITLES: Record<Kind, string> = { HLS: "HLS stream", RTMP: "RTMP push", MP4: "Recording (MP4)" };
+const PICTURES = { camera: "Camera only", overlay: "With overlay (chat and gifts)" } as const;
+const PICTURE_KEYS = ["camera", "overlay"] as const;
+type Picture = (typeof PICTURE_KEYS)[number];
 const CHANNEL_STATE = { PUSHING: "pushing", HELD: "held (link kept)", CLOSED: "closed" } as const;
 
 function OutputRow({ kind, latest, channelState, children }: {
@@ -41,9 +44,29 @@ function OutputRow({ kind, latest, channelState, children }: {
           {channelState ? <span data-testid="channel-state"> · channel {CHANNEL_STATE[channelState]}</span> : null}
         </span>
       </div>
+      {latest && RUNNING.includes(latest.status) && latest.outputs.overlay !== undefined ? (
+        <p data-testid="broadcast-picture" className="text-xs text-zinc-400">
+          {latest.outputs.overlay ? PICTURES.overlay : PICTURES.camera}
+        </p>
+      ) : null}
       {latest?.status === "FAILED" && latest.error ? <p className="text-xs text-red-400">{latest.error}</p> : null}
       {children}
     </li>
+  );
+}
+
+/** What the HLS stream and the RTMP push show: the stage alone, or with the chat and gifts over it (applies when one starts). */
+function PictureChoice({ value, onChange }: { value: Picture; onChange: (value: Picture) => void }) {
+  return (
+    <fieldset className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-300">
+      <legend className="mb-1 text-zinc-400">Stream picture</legend>
+      {PICTURE_KEYS.map((key) => (
+        <label key={key} className="flex items-center gap-1">
+          <input type="radio" name="stream-picture" value={key} checked={value === key} onChange={() => onChange(key)} />
+          {PICTURES[key]}
+        </label>
+      ))}
+    </fieldset>
   );
 }
 
@@ -70,6 +93,8 @@ export function BroadcastControls({ roomNumber }: { roomNumber: number }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [pushUrl, setPushUrl] = useState("");
   const [audioOnly, setAudioOnly] = useState(false);
+  const [picture, setPicture] = useState<Picture>("camera");
+  const overlay = picture === "overlay";
   // A recording started before the camera is published waits for media that LiveKit has not
   // seen yet; Egress v1.8.6 then took up to ~50 s to start. Offer the switches once it is on air.
   const { isCameraEnabled, isMicrophoneEnabled } = useLocalParticipant();
@@ -124,10 +149,11 @@ export function BroadcastControls({ roomNumber }: { roomNumber: number }) {
           {notice}
         </p>
       ) : null}
+      <PictureChoice value={picture} onChange={setPicture} />
       <ul className="space-y-2">
         <OutputRow kind="HLS" latest={latest("HLS")} channelState={hlsChannel?.state}>
           {hlsChannel?.playbackPath ? <CopyLink path={hlsChannel.playbackPath} label="Copy the playback link" /> : null}
-          <StartStop kind="HLS" latest={latest("HLS")} busy={off} onStart={() => run(() => startHlsPushAction({ roomNumber }))} onStop={stop} />
+          <StartStop kind="HLS" latest={latest("HLS")} busy={off} onStart={() => run(() => startHlsPushAction({ roomNumber, overlay }))} onStop={stop} />
         </OutputRow>
         <OutputRow kind="RTMP" latest={latest("RTMP")} channelState={rtmpChannel?.state}>
           <DestinationList destinations={destinations} busy={busy} onStop={(destinationId) => run(() => stopDestinationAction({ roomNumber, destinationId }))} />
@@ -138,7 +164,7 @@ export function BroadcastControls({ roomNumber }: { roomNumber: number }) {
             onChange={(e) => setPushUrl(e.target.value)}
             className="w-full rounded border border-zinc-700 bg-zinc-900 px-2 py-1 text-xs text-zinc-100 outline-none focus:border-brand"
           />
-          <Button variant="secondary" className="w-full" disabled={off} onClick={() => run(() => addDestinationAction({ roomNumber, url: pushUrl }))}>
+          <Button variant="secondary" className="w-full" disabled={off} onClick={() => run(() => addDestinationAction({ roomNumber, url: pushUrl, overlay }))}>
             {liveDestinations === 0 ? "Start RTMP push" : `Add destination (${liveDestinations}/${MAX_DESTINATIONS})`}
           </Button>
         </OutputRow>

@@ -59,7 +59,7 @@ const manifestSchema = z.object({
 
 let manifest: z.infer<typeof manifestSchema> | undefined;
 
-function actionId(file: string, name: string): string {
+export function actionId(file: string, name: string): string {
   manifest ??= manifestSchema.parse(
     JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", ".next", "server", "server-reference-manifest.json"), "utf8")),
   );

@@ -33,6 +33,8 @@ export async function tableCounts({ except = [] }: { except?: string[] } = {}): 
     "ChatSequence",
     "ChatMute",
     "Report",
+    "AuditEntry",
+    "Setting",
   ].filter((t) => !except.includes(t));
   const counts: Record<string, number> = {};
   for (const t of tables) {

@@ -1,5 +1,7 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import net from "node:net";
+import path from "node:path";
 import { type Page, expect } from "@playwright/test";
 import { query } from "./db";
 
@@ -73,3 +75,40 @@ export async function expectControlStatus(page: Page, kind: string, status: stri
 }
 
 export { egressOutputsSchema as egressOutputsSchemaForTests } from "../../lib/egress/schema";
+
+/** The newest complete segment of an HLS run on disk (the last one its live playlist lists), or null. */
+export function newestSegment(runDir: string): string | null {
+  let playlist: string;
+  try {
+    playlist = fs.readFileSync(path.join(runDir, "live.m3u8"), "utf8");
+  } catch {
+    return null;
+  }
+  const name = playlist.split("\n").filter((line) => line.startsWith("seg_")).at(-1);
+  return name ? path.join(runDir, name.split("?")[0] ?? name) : null;
+}
+
+export type Region = { x: number; y: number; width: number; height: number };
+
+/**
+ * The share of pixels of one region of a video file's first frame that have this colour (within
+ * `tolerance` per channel), decoded by ffmpeg: what a viewer of the output sees there.
+ */
+export function colourShare(file: string, region: Region, rgb: [number, number, number], tolerance = 60): Promise<number> {
+  const crop = `crop=iw*${region.width}:ih*${region.height}:iw*${region.x}:ih*${region.y},scale=128:64`;
+  return new Promise((resolve, reject) => {
+    execFile(
+      "ffmpeg",
+      ["-v", "error", "-i", file, "-vf", crop, "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "rgb24", "-"],
+      { encoding: "buffer", timeout: 30_000, maxBuffer: 1 << 20 },
+      (error, stdout) => {
+        if (error) return reject(error);
+        let hits = 0;
+        for (let i = 0; i + 2 < stdout.length; i += 3) {
+          if (Math.abs((stdout[i] ?? 0) - rgb[0]) <= tolerance && Math.abs((stdout[i + 1] ?? 0) - rgb[1]) <= tolerance && Math.abs((stdout[i + 2] ?? 0) - rgb[2]) <= tolerance) hits++;
+        }
+        resolve(hits / (stdout.length / 3));
+      },
+    );
+  });
+}

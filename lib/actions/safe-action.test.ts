@@ -2,9 +2,11 @@ import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 
-vi.mock("@/lib/auth/session", () => ({ requireUser: vi.fn() }));
+const requireUser = vi.fn();
+vi.mock("@/lib/auth/session", () => ({ requireUser, requireUserOrRedirect: vi.fn() }));
+vi.mock("next/navigation", () => ({ forbidden: vi.fn() }));
 
-const { action } = await import("./safe-action");
+const { action, operatorAction } = await import("./safe-action");
 
 describe("action chain", () => {
   const schema = z.object({ title: z.string().trim().min(1, "Give your show a title") });
@@ -35,5 +37,26 @@ describe("action chain", () => {
     })({ title: "x" });
     expect(failed).toEqual({ ok: false, error: { code: "INTERNAL", message: "Something went wrong. Please try again." } });
     spy.mockRestore();
+  });
+});
+
+describe("operator actions", () => {
+  const schema = z.object({ title: z.string().min(1) });
+
+  it("refuse visitors (401) and users (403) before looking at the input", async () => {
+    const run = vi.fn();
+    requireUser.mockRejectedValueOnce(new AppError("UNAUTHENTICATED", "Please log in first."));
+    expect(await operatorAction("admin.show.end", schema, run)({ title: "" })).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
+    requireUser.mockResolvedValueOnce({ id: "u1", role: "USER" });
+    expect(await operatorAction("admin.show.end", schema, run)({ title: "" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it("run with the operator from the session once the input parses", async () => {
+    const operator = { id: "op1", role: "OPERATOR" };
+    requireUser.mockResolvedValue(operator);
+    const run = vi.fn(async (input: { title: string }, user: unknown) => ({ input, user }));
+    expect(await operatorAction("admin.show.end", schema, run)({ title: "" })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+    expect(await operatorAction("admin.show.end", schema, run)({ title: "x" })).toEqual({ ok: true, data: { input: { title: "x" }, user: operator } });
   });
 });

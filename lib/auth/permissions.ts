@@ -7,7 +7,9 @@ export type ShowRole = "host" | "guest" | "viewer" | "operator";
 const grants = {
   "show.publish": ["host"],
   "show.subscribe": ["host", "guest", "viewer", "operator"],
-  "show.end": ["host", "operator"],
+  // An operator ends someone else's show from the dashboard only (lib/admin: audited).
+  "show.end": ["host"],
+  "show.summary": ["host", "operator"],
   // HLS, RTMP push and MP4 recording of the show: the host's media, the host's call.
   "show.broadcast": ["host"],
   // Joint broadcast (lib/stage). The host runs the stage: invites, hands, mutes, removals.
@@ -55,4 +57,37 @@ export function showRoleOf(user: { id: string; role: UserRole }, show: { hostId:
 /** A user's role outside any show (e.g. the wallet): operators, and everyone else. */
 export function accountRoleOf(user: { role: UserRole }): ShowRole {
   return user.role === "OPERATOR" ? "operator" : "viewer";
+}
+
+/** A user's role on the site as a whole (the admin dashboard), from the account. */
+export type SiteRole = "user" | "operator";
+
+// Permissions as data: what each site role may do on the admin dashboard. Checked by `canOnSite`
+// only (lib/admin/require-operator.ts).
+const siteGrants = {
+  // see the dashboard: live monitor, users, numbers, audit log, settings
+  "admin.view": ["operator"],
+  // watch any live show as a hidden, muted tile
+  "admin.monitor": ["operator"],
+  "admin.show.end": ["operator"],
+  "admin.user.ban": ["operator"],
+  "admin.user.mute": ["operator"],
+  "admin.user.role": ["operator"],
+  "admin.settings.edit": ["operator"],
+  // the reports queue: dismiss, or act (delete the message, mute/ban, end the show)
+  "admin.report.handle": ["operator"],
+  // outputs and channels: stop one, clean up stuck ones
+  "admin.output.stop": ["operator"],
+  "admin.recording.delete": ["operator"],
+  "admin.gift.edit": ["operator"],
+} as const satisfies Record<string, readonly SiteRole[]>;
+
+export type SitePermission = keyof typeof siteGrants;
+
+export function siteRoleOf(user: { role: UserRole }): SiteRole {
+  return user.role === "OPERATOR" ? "operator" : "user";
+}
+
+export function canOnSite(user: { role: UserRole }, permission: SitePermission): boolean {
+  return (siteGrants[permission] as readonly SiteRole[]).includes(siteRoleOf(user));
 }

@@ -32,7 +32,8 @@ export type LoginInput = z.input<typeof loginSchema>;
  * the header needs (e.g. a coin balance) here and in `lib/auth/account-summary.ts`.
  */
 // The coin balance is the header's starting value; the wallet store keeps it current in the tab.
-export const accountSummarySchema = z.object({ name: z.string(), balance: z.number().int().nonnegative() });
+// `operator`: the header links to the dashboard (which checks the role itself on every request).
+export const accountSummarySchema = z.object({ name: z.string(), balance: z.number().int().nonnegative(), operator: z.boolean() });
 export const accountAnswerSchema = z.object({ account: accountSummarySchema.nullable() });
 
 export type AccountSummary = z.infer<typeof accountSummarySchema>;

@@ -16,8 +16,11 @@ export type Timeline = {
   deleted: ReadonlySet<number>;
 };
 
-/** Entries kept in memory; the list renders only what is on screen. */
-export const MAX_ENTRIES = 500;
+/**
+ * Entries kept in memory; the list renders only what is on screen. The list's work per update
+ * grows with this (its virtualiser lays out every entry), so a storm keeps the last 200.
+ */
+export const MAX_ENTRIES = 200;
 
 export const emptyTimeline: Timeline = { entries: [], ids: new Set(), deleted: new Set() };
 

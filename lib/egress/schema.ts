@@ -15,6 +15,8 @@ export const egressOutputsSchema = z.object({
   hls: z.object({ runId: z.string(), playlist: z.string() }).optional(),
   /** push targets with the stream key hidden */
   rtmp: z.object({ urls: z.array(z.string()) }).optional(),
+  /** a composite (HLS, RTMP) with the show's chat and gifts over the picture */
+  overlay: z.boolean().optional(),
   /** recording parts (lib/recording), as they are finished */
   files: z
     .array(

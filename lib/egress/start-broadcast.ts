@@ -8,6 +8,8 @@ import { HLS_LIVE_PLAYLIST, HLS_PLAYLIST, HLS_SEGMENT_PREFIX, hlsRunDir, recordi
 import { fillReservation, releaseReservation, reserveEgress } from "@/lib/egress/record-egress";
 import { titleSlug } from "@/lib/recording/names";
 import type { EgressOutputs } from "@/lib/egress/schema";
+import { signOverlay } from "@/lib/egress/overlay-token";
+import { compositePageUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { EgressKind } from "@/lib/generated/prisma/enums";
 import { type EgressJob, startAudioMp4, startHlsComposite, startParticipantMp4, startRtmpComposite } from "@/lib/livekit/egress";
@@ -21,7 +23,15 @@ const HLS_SEGMENT_SECONDS = 1;
 const LABEL: Record<EgressKind, string> = { HLS: "The HLS stream", RTMP: "The RTMP push", MP4: "The recording" };
 
 /** What to start: RTMP pushes name their (already checked) destinations. */
-export type OutputSpec = { kind: "HLS" } | { kind: "MP4"; audioOnly: boolean } | { kind: "RTMP"; urls: string[] };
+export type OutputSpec = { kind: "HLS"; overlay: boolean } | { kind: "MP4"; audioOnly: boolean } | { kind: "RTMP"; urls: string[]; overlay: boolean };
+
+/** The composite with the show's chat and gifts over it (app/egress/layout?overlay=…), or Egress's default page (camera only). */
+function compositePage(show: LiveShow, overlay: boolean): string | undefined {
+  if (!overlay) return undefined;
+  const page = new URL(compositePageUrl());
+  page.searchParams.set("overlay", signOverlay(show.id));
+  return page.toString();
+}
 
 export type LiveShow = { id: string; roomNumber: number; title: string; hostId: string };
 
@@ -37,12 +47,13 @@ async function start(spec: OutputSpec, show: LiveShow) {
       playlistName: HLS_PLAYLIST,
       livePlaylistName: HLS_LIVE_PLAYLIST,
       segmentSeconds: HLS_SEGMENT_SECONDS,
+      page: compositePage(show, spec.overlay),
     });
-    return { job, outputs: { hls: { runId, playlist: HLS_LIVE_PLAYLIST } } };
+    return { job, outputs: { hls: { runId, playlist: HLS_LIVE_PLAYLIST }, overlay: spec.overlay } };
   }
   if (spec.kind === "RTMP") {
-    const job = await startRtmpComposite(roomName, spec.urls);
-    return { job, outputs: { rtmp: { urls: spec.urls.map(maskPushUrl) } } };
+    const job = await startRtmpComposite(roomName, spec.urls, compositePage(show, spec.overlay));
+    return { job, outputs: { rtmp: { urls: spec.urls.map(maskPushUrl) }, overlay: spec.overlay } };
   }
   const dir = recordingsDir(show.roomNumber);
   await fs.mkdir(dir, { recursive: true });

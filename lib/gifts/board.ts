@@ -1,7 +1,7 @@
-import type { GiftRoomEvent } from "@/lib/gifts/events";
+import type { GiftNotice } from "@/lib/gifts/events";
 
 // A show's gift board in the browser: the server's totals and top gifters, moved forward by each
-// gift event. Totals only grow, so the board keeps the largest figure it has seen: events that
+// gift notice. Totals only grow, so the board keeps the largest figure it has seen: events that
 // arrive out of order (or twice) cannot move it backwards.
 
 export const LEADERBOARD_SIZE = 10;
@@ -13,15 +13,21 @@ export function rankGifters(gifters: readonly Gifter[]): Gifter[] {
   return [...gifters].sort((a, b) => b.coins - a.coins || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0)).slice(0, LEADERBOARD_SIZE);
 }
 
-export function mergeGift(board: Board, event: GiftRoomEvent): Board {
-  const known = board.leaderboard.find((g) => g.userId === event.sender.id);
-  const sender: Gifter = known
-    ? { ...known, name: event.sender.name, coins: Math.max(known.coins, event.senderShowCoins), gifts: Math.max(known.gifts, event.senderShowGifts) }
-    : { userId: event.sender.id, name: event.sender.name, coins: event.senderShowCoins, gifts: event.senderShowGifts };
+export function mergeNotice(board: Board, notice: GiftNotice): Board {
+  const byUser = new Map(board.leaderboard.map((g) => [g.userId, g]));
+  for (const n of notice.gifters) {
+    const known = byUser.get(n.id);
+    byUser.set(
+      n.id,
+      known
+        ? { ...known, name: n.name, coins: Math.max(known.coins, n.coins), gifts: Math.max(known.gifts, n.gifts) }
+        : { userId: n.id, name: n.name, coins: n.coins, gifts: n.gifts },
+    );
+  }
   return {
-    gifts: Math.max(board.gifts, event.show.gifts),
-    coins: Math.max(board.coins, event.show.coins),
-    leaderboard: rankGifters([...board.leaderboard.filter((g) => g.userId !== event.sender.id), sender]),
+    gifts: Math.max(board.gifts, notice.show.gifts),
+    coins: Math.max(board.coins, notice.show.coins),
+    leaderboard: rankGifters([...byUser.values()]),
   };
 }
 

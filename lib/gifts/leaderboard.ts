@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { type Db, db, type Tx } from "@/lib/db";
 import { type Gifter, LEADERBOARD_SIZE } from "@/lib/gifts/board";
 
 export type { Gifter } from "@/lib/gifts/board";
@@ -30,10 +30,10 @@ export async function hostLeaderboard(hostId: string, limit = LEADERBOARD_SIZE):
 }
 
 /** Gifts, coins and the host's share of them, per show (shows without gifts: zeros). */
-export async function showGiftTotals(showIds: readonly string[]): Promise<Map<string, GiftTotals>> {
+export async function showGiftTotals(showIds: readonly string[], client: Db | Tx = db): Promise<Map<string, GiftTotals>> {
   const totals = new Map<string, GiftTotals>(showIds.map((id) => [id, NO_GIFTS]));
   if (showIds.length === 0) return totals;
-  const rows = await db.showGifter.groupBy({
+  const rows = await client.showGifter.groupBy({
     by: ["showId"],
     where: { showId: { in: [...showIds] } },
     _sum: { gifts: true, coins: true, hostCoins: true },
@@ -42,8 +42,8 @@ export async function showGiftTotals(showIds: readonly string[]): Promise<Map<st
   return totals;
 }
 
-export async function showGiftTotal(showId: string): Promise<GiftTotals> {
-  return (await showGiftTotals([showId])).get(showId) ?? NO_GIFTS;
+export async function showGiftTotal(showId: string, client: Db | Tx = db): Promise<GiftTotals> {
+  return (await showGiftTotals([showId], client)).get(showId) ?? NO_GIFTS;
 }
 
 /** A host's gifts and coins over all their shows. */

@@ -2,17 +2,17 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { can, showRoleOf } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
-import { db, isUniqueViolation } from "@/lib/db";
+import { db, isUniqueViolation, preparedQuery } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { queueGiftAnnouncement } from "@/lib/gifts/announce";
+import { announceSoon } from "@/lib/gifts/announce";
 import { findGift, freshGift } from "@/lib/gifts/catalog";
 import { giftTarget } from "@/lib/gifts/gift-target";
 import type { SendGiftInput } from "@/lib/gifts/schema";
 import { getSetting } from "@/lib/settings";
 import { earningsAccount, platformAccount, walletAccount } from "@/lib/wallet/accounts";
 import { walletBalance } from "@/lib/wallet/balance";
-import { type Entry, LEDGER, ledgerWrites } from "@/lib/wallet/ledger";
+import { type Entry, LEDGER, type LedgerWrites, ledgerWrites } from "@/lib/wallet/ledger";
 
 /** What a send gives back; a retry with the same key gets the first send's receipt again. */
 export type GiftReceipt = { giftEventId: string; coins: number; combo: number; balance: number };
@@ -43,16 +43,16 @@ async function firstSend(senderId: string, input: SendGiftInput): Promise<GiftRe
 }
 
 /**
- * Sends a gift, paid from the sender's wallet, in one transaction of two statements. The first,
- * guarded by "the show is still live (row share-locked until commit, so it cannot end in
- * between), the sender is not its host, the gift is not retired and costs what the sender was
- * told", the wallet is debited by one conditional UPDATE, the host's earnings and the platform's
- * share credited, all as ledger entries summing to zero; the gift event is stored (its
+ * Sends a gift, paid from the sender's wallet, in one statement (one round trip, one
+ * transaction). Guarded by "the show is still live (row share-locked until commit, so it cannot
+ * end in between), the sender is not its host, the gift is not retired and costs what the sender
+ * was told", the wallet is debited by one conditional UPDATE, the host's earnings and the
+ * platform's share credited, all as ledger entries summing to zero; the gift event is stored (its
  * idempotency key claimed by a unique index: a second send with the key fails the whole
- * statement) and the show's and host's leaderboards updated. The second queues the gift's
- * announcement (a job of this transaction: sent once it committed, never before, in order with
- * the room's other notices; see lib/gifts/announce.ts). Any failure writes nothing and announces nothing.
- * A retry gets the first receipt, and nothing is announced again.
+ * statement) and the show's and host's leaderboards updated. The stored gift event, not yet
+ * announced, is its announcement's durable record: once the statement committed, the show's
+ * announcer is asked for (lib/gifts/announce.ts), never before. Any failure writes nothing and
+ * announces nothing. A retry gets the first receipt, and nothing is announced again.
  */
 export async function placeGift(sender: Sender, input: SendGiftInput): Promise<GiftReceipt> {
   try {
@@ -66,6 +66,15 @@ export async function placeGift(sender: Sender, input: SendGiftInput): Promise<G
 }
 
 async function placeNew(sender: Sender, input: SendGiftInput): Promise<GiftReceipt> {
+  const { show, gift, coins, what, statement } = await planGift(sender, input);
+  const [placed] = await preparedQuery<Placed>(statement);
+  if (!placed) throw await notPlaced(sender.id, input, show.id, gift.price, what, coins); // nothing written: say why
+  announceSoon(show.id, show.roomNumber); // committed: the room may hear of it now
+  return { giftEventId: placed.id, coins, combo: placed.combo, balance: placed.balance };
+}
+
+/** The checks a send passes before its statement, and the statement (exported for the benchmark's EXPLAIN). */
+export async function planGift(sender: Sender, input: SendGiftInput) {
   const show = await giftTarget(input.roomNumber);
   if (show.status !== "LIVE") throw showEnded();
   if (!can(showRoleOf(sender, show), "show.gift")) throw new AppError("FORBIDDEN", "You cannot send gifts in your own show.");
@@ -102,68 +111,51 @@ async function placeNew(sender: Sender, input: SendGiftInput): Promise<GiftRecei
     platformCoins,
     idempotencyKey: input.idempotencyKey,
   });
-  type Placed = { id: string; combo: number; balance: number; senderShowGifts: number; senderShowCoins: number };
-  const placed = await db.$transaction(
-    async (tx) => {
-      const rows = await tx.$queryRaw<Placed[]>`
-        WITH send AS (
-          -- this send's values, as one parameter (every bound parameter costs the client time)
-          SELECT * FROM jsonb_to_record(${send}::jsonb) AS s("eventId" text, "showId" text, "senderId" text, "hostId" text,
-            "giftId" text, price int, count int, coins int, "hostCoins" int, "platformCoins" int, "idempotencyKey" text)
-        ), live AS (
-          SELECT s.id FROM "Show" s, send WHERE s.id = send."showId" AND s.status = 'LIVE' AND s."hostId" <> send."senderId" FOR SHARE OF s
-        ), gift AS (
-          SELECT g.id FROM "Gift" g, send WHERE g.id = send."giftId" AND g.price = send.price AND g."retiredAt" IS NULL
-        ), ${ledger.ctes},
-        previous AS (
-          -- (Read with the statement's snapshot: two sends of one person at the very same moment may share a combo number.)
-          SELECT e."giftId", e.combo, e."createdAt" FROM "GiftEvent" e, send
-          WHERE e."senderId" = send."senderId" AND e."showId" = send."showId" ORDER BY e."createdAt" DESC LIMIT 1
-        ), event AS (
-          INSERT INTO "GiftEvent" (id, "showId", "senderId", "hostId", "giftId", count, "unitPrice", coins, "hostCoins",
-            "platformCoins", combo, "idempotencyKey", "senderBalance", "transferId", "createdAt")
-          SELECT send."eventId", send."showId", send."senderId", send."hostId", send."giftId", send.count, send.price,
-            send.coins, send."hostCoins", send."platformCoins",
-            CASE WHEN previous."giftId" = send."giftId" AND previous."createdAt" > clock_timestamp() - make_interval(secs => ${comboSeconds})
-              THEN previous.combo + 1 ELSE 1 END,
-            send."idempotencyKey", ${ledger.debitedBalance}, ${ledger.transferId}, clock_timestamp()
-          FROM ${LEDGER} CROSS JOIN send LEFT JOIN previous ON TRUE
-          RETURNING id, combo, "senderBalance"
-        ), show_tally AS (
-          INSERT INTO "ShowGifter" ("showId", "userId", gifts, coins, "hostCoins", "updatedAt")
-          SELECT send."showId", send."senderId", send.count, send.coins, send."hostCoins", clock_timestamp() FROM event CROSS JOIN send
-          ON CONFLICT ("showId", "userId") DO UPDATE SET gifts = "ShowGifter".gifts + EXCLUDED.gifts,
-            coins = "ShowGifter".coins + EXCLUDED.coins, "hostCoins" = "ShowGifter"."hostCoins" + EXCLUDED."hostCoins",
-            "updatedAt" = EXCLUDED."updatedAt"
-          RETURNING gifts, coins
-        ), host_tally AS (
-          INSERT INTO "HostGifter" ("hostId", "userId", gifts, coins, "updatedAt")
-          SELECT send."hostId", send."senderId", send.count, send.coins, clock_timestamp() FROM event CROSS JOIN send
-          ON CONFLICT ("hostId", "userId") DO UPDATE SET gifts = "HostGifter".gifts + EXCLUDED.gifts,
-            coins = "HostGifter".coins + EXCLUDED.coins, "updatedAt" = EXCLUDED."updatedAt"
-        )
-        SELECT event.id, event.combo, event."senderBalance" AS balance, show_tally.gifts AS "senderShowGifts", show_tally.coins AS "senderShowCoins"
-        FROM event CROSS JOIN show_tally`;
-      const row = rows[0];
-      if (!row) return null; // nothing written: say why once the transaction is over
-      await queueGiftAnnouncement(tx, show.roomNumber, show.id, {
-        type: "gift",
-        id: row.id,
-        sender: { id: sender.id, name: sender.name },
-        gift: { id: gift.id, name: gift.name, icon: gift.icon, animation: gift.animation },
-        count: input.count,
-        coins,
-        combo: row.combo,
-        senderShowGifts: row.senderShowGifts,
-        senderShowCoins: row.senderShowCoins,
-      });
-      return row;
-    },
-    // 50 senders at once queue for the pool's connections: waiting for one is not a failure.
-    { maxWait: 10_000 },
-  );
-  if (!placed) throw await notPlaced(sender.id, input, show.id, gift.price, what, coins);
-  return { giftEventId: placed.id, coins, combo: placed.combo, balance: placed.balance };
+  return { show, gift, coins, what, statement: giftStatement(send, ledger, comboSeconds) };
+}
+
+type Placed = { id: string; combo: number; balance: number };
+
+function giftStatement(send: string, ledger: LedgerWrites, comboSeconds: number): Prisma.Sql {
+  return Prisma.sql`
+    WITH send AS (
+      -- this send's values, as one parameter (every bound parameter costs the client time)
+      SELECT * FROM jsonb_to_record(${send}::jsonb) AS s("eventId" text, "showId" text, "senderId" text, "hostId" text,
+        "giftId" text, price int, count int, coins int, "hostCoins" int, "platformCoins" int, "idempotencyKey" text)
+    ), live AS (
+      SELECT s.id FROM "Show" s, send WHERE s.id = send."showId" AND s.status = 'LIVE' AND s."hostId" <> send."senderId" FOR SHARE OF s
+    ), gift AS (
+      SELECT g.id FROM "Gift" g, send WHERE g.id = send."giftId" AND g.price = send.price AND g."retiredAt" IS NULL
+    ), ${ledger.ctes},
+    previous AS (
+      -- (Read with the statement's snapshot: two sends of one person at the very same moment may share a combo number.)
+      -- Lateral, so sender and show are constants of the inner query and its LIMIT is one backward probe
+      -- of the (senderId, showId, createdAt) index; as a join, it read and sorted every gift of the show.
+      SELECT p.* FROM send, LATERAL (SELECT e."giftId", e.combo, e."createdAt" FROM "GiftEvent" e
+        WHERE e."senderId" = send."senderId" AND e."showId" = send."showId" ORDER BY e."createdAt" DESC LIMIT 1) p
+    ), event AS (
+      INSERT INTO "GiftEvent" (id, "showId", "senderId", "hostId", "giftId", count, "unitPrice", coins, "hostCoins",
+        "platformCoins", combo, "idempotencyKey", "senderBalance", "transferId", "createdAt")
+      SELECT send."eventId", send."showId", send."senderId", send."hostId", send."giftId", send.count, send.price,
+        send.coins, send."hostCoins", send."platformCoins",
+        CASE WHEN previous."giftId" = send."giftId" AND previous."createdAt" > clock_timestamp() - make_interval(secs => ${comboSeconds})
+          THEN previous.combo + 1 ELSE 1 END,
+        send."idempotencyKey", ${ledger.debitedBalance}, ${ledger.transferId}, clock_timestamp()
+      FROM ${LEDGER} CROSS JOIN send LEFT JOIN previous ON TRUE
+      RETURNING id, combo, "senderBalance"
+    ), show_tally AS (
+      INSERT INTO "ShowGifter" ("showId", "userId", gifts, coins, "hostCoins", "updatedAt")
+      SELECT send."showId", send."senderId", send.count, send.coins, send."hostCoins", clock_timestamp() FROM event CROSS JOIN send
+      ON CONFLICT ("showId", "userId") DO UPDATE SET gifts = "ShowGifter".gifts + EXCLUDED.gifts,
+        coins = "ShowGifter".coins + EXCLUDED.coins, "hostCoins" = "ShowGifter"."hostCoins" + EXCLUDED."hostCoins",
+        "updatedAt" = EXCLUDED."updatedAt"
+    ), host_tally AS (
+      INSERT INTO "HostGifter" ("hostId", "userId", gifts, coins, "updatedAt")
+      SELECT send."hostId", send."senderId", send.count, send.coins, clock_timestamp() FROM event CROSS JOIN send
+      ON CONFLICT ("hostId", "userId") DO UPDATE SET gifts = "HostGifter".gifts + EXCLUDED.gifts,
+        coins = "HostGifter".coins + EXCLUDED.coins, "updatedAt" = EXCLUDED."updatedAt"
+    )
+    SELECT event.id, event.combo, event."senderBalance" AS balance FROM event`;
 }
 
 /** Why the statement wrote nothing (and charged nothing): the first check that fails now. */

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import type { SessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 
 // Before the lib code reads them: the test provider on, and limits far above these tests' bursts
@@ -8,9 +9,13 @@ process.env.SUIXIN_SETTINGS = JSON.stringify({ testTopUpEnabled: true });
 process.env.SUIXIN_RATE_LIMITS = JSON.stringify({ "gift.send": { points: 100_000 }, "wallet.top-up": { points: 100_000 }, "wallet.grant": { points: 100_000 } });
 
 // What an announcement job sends, caught where it would leave for LiveKit.
-const sent = vi.hoisted(() => ({ messages: [] as { room: string; payload: unknown }[] }));
+const sent = vi.hoisted(() => ({ messages: [] as { room: string; payload: unknown }[], failures: 0 }));
 vi.mock("@/lib/livekit/rooms", () => ({
   sendRoomMessage: vi.fn(async (room: string, _topic: string, payload: unknown) => {
+    if (sent.failures > 0) {
+      sent.failures -= 1;
+      throw new Error("LiveKit refused the message");
+    }
     sent.messages.push({ room, payload });
   }),
 }));
@@ -24,26 +29,42 @@ const { topUp } = await import("@/lib/payments/top-up");
 const { completePayment } = await import("@/lib/payments/complete-payment");
 const { saveSetting } = await import("@/lib/settings");
 const { giftEvents } = await import("@/lib/gifts/events");
-const { giftAnnouncementJob } = await import("@/lib/gifts/announce");
+const { announceGifts, sweepUnannounced } = await import("@/lib/gifts/announce");
 const { clearJobs, queuedJobs } = await import("@/lib/testing/fixtures");
+const { endShow } = await import("@/lib/shows/end-show");
 
-// No job runner here: a send's announcement is the job its transaction queued (sent by whichever
-// app instance takes it, once the transaction committed).
-async function queued() {
-  return (await queuedJobs("gifts.announce")).map((payload) => giftAnnouncementJob.schema.parse(payload));
-}
-/** The gift events queued for announcement so far (each checked against the room event schema). */
-async function announced() {
-  return (await queued()).map((q) => q.event);
+type Notice = ReturnType<(typeof giftEvents)[0]["parse"]>;
+
+/** The gift notices sent so far (each checked against the room event schema). */
+function notices(): Notice[] {
+  return sent.messages.map((m) => giftEvents[0].parse(m.payload));
 }
 
-type User = { id: string; email: string; name: string; role: "USER" | "OPERATOR" };
+// No job runner here: the show's announcer runs by hand, as a job would once a send asked for it.
+/** Runs the show's announcer; the gifts it sent, in order. */
+async function announced(show: { id: string; roomNumber: number }) {
+  const before = sent.messages.length;
+  await announceGifts(show.id, show.roomNumber);
+  return sent.messages.slice(before).flatMap((m) => giftEvents[0].parse(m.payload).gifts);
+}
+
+/** Gift events of a show not announced yet. */
+function waiting(showId: string) {
+  return db.giftEvent.count({ where: { showId, announcedAt: null } });
+}
+
+/** The announcer jobs queued for a show. */
+async function announcerJobs(showId: string) {
+  return (await queuedJobs("gifts.announce")).filter((p) => typeof p === "object" && p !== null && "showId" in p && p.showId === showId);
+}
+
+type User = SessionUser;
 
 let seq = 0;
 async function user(name: string, role: User["role"] = "USER"): Promise<User> {
   seq += 1;
   const email = `${name.toLowerCase()}-${seq}-${Date.now()}@example.test`;
-  return db.user.create({ data: { email, name: `${name} ${seq}`, role, passwordHash: "x" }, select: { id: true, email: true, name: true, role: true } });
+  return db.user.create({ data: { email, name: `${name} ${seq}`, role, passwordHash: "x" }, select: { id: true, email: true, name: true, role: true, mutedAt: true, mutedUntil: true } });
 }
 
 async function liveShow(host: User) {
@@ -59,18 +80,17 @@ async function fund(recipient: User, coins: number) {
   await grantCoins(operator, { email: recipient.email, amount: coins, reason: "test funds" });
 }
 
-/** Rows of every table a gift or a top-up writes, and the wallet's balance: to show nothing changed. */
+/** Rows of every table a gift or a top-up writes, notices sent, and the wallet's balance: to show nothing changed. */
 async function footprint(wallet: User) {
-  const [giftEvents, transfers, entries, showGifters, hostGifters, payments, announcements] = await Promise.all([
+  const [giftEvents, transfers, entries, showGifters, hostGifters, payments] = await Promise.all([
     db.giftEvent.count(),
     db.ledgerTransfer.count(),
     db.ledgerEntry.count(),
     db.showGifter.count(),
     db.hostGifter.count(),
     db.payment.count(),
-    queuedJobs("gifts.announce"),
   ]);
-  return { giftEvents, transfers, entries, showGifters, hostGifters, payments, announcements: announcements.length, balance: await walletBalance(wallet.id) };
+  return { giftEvents, transfers, entries, showGifters, hostGifters, payments, notices: sent.messages.length, balance: await walletBalance(wallet.id) };
 }
 
 function send(sender: User, roomNumber: number, giftId = "rose", count = 1, idempotencyKey: string = randomUUID()) {
@@ -93,6 +113,7 @@ function setting(key: "platformSharePercent" | "testTopUpEnabled", value: number
 afterEach(async () => {
   await clearJobs();
   sent.messages.length = 0;
+  sent.failures = 0;
   await setting("platformSharePercent", 0);
   await setting("testTopUpEnabled", true);
 });
@@ -135,19 +156,21 @@ describe("gift sends against Postgres", () => {
     const tally = await db.showGifter.findUniqueOrThrow({ where: { showId_userId: { showId: show.id, userId: sender.id } } });
     expect(tally).toMatchObject({ gifts: 100, coins: 900, hostCoins: 900 });
 
-    // One announcement queued per success, in its transaction (none for the refused ones).
-    const events = await queued();
-    expect(events).toHaveLength(100);
-    expect(new Set(events.map((e) => e.event.id))).toEqual(new Set(receipts.map((r) => r.giftEventId)));
-    expect(Math.max(...events.map((e) => e.event.senderShowCoins))).toBe(900);
-    expect(events.every((e) => e.roomNumber === show.roomNumber && e.showId === show.id)).toBe(true);
-    // Sent (here, by hand: the last one queued), it carries the show's totals as they are then.
-    const last = events.at(-1);
-    if (!last) throw new Error("nothing queued");
-    await giftAnnouncementJob.run(last);
-    expect(sent.messages).toHaveLength(1);
-    expect(sent.messages[0]?.room).toBe(`show-${show.roomNumber}`);
-    expect(giftEvents[0].parse(sent.messages[0]?.payload)).toMatchObject({ id: last.event.id, show: { gifts: 100, coins: 900 } });
+    // One announcer asked for (after the commits, one job for the whole burst), none of it sent yet.
+    await expect.poll(() => announcerJobs(show.id)).toEqual([{ showId: show.id, roomNumber: show.roomNumber }]);
+    expect(sent.messages).toHaveLength(0);
+    expect(await waiting(show.id)).toBe(100);
+    // Run, it announces every success once, in batch notices, with the show's totals.
+    const gifts = await announced(show);
+    expect(gifts).toHaveLength(100);
+    expect(new Set(gifts.map((g) => g.id))).toEqual(new Set(receipts.map((r) => r.giftEventId)));
+    expect(sent.messages.map((m) => m.room)).toEqual([`show-${show.roomNumber}`, `show-${show.roomNumber}`, `show-${show.roomNumber}`]);
+    for (const n of notices()) {
+      expect(n.show).toEqual({ gifts: 100, coins: 900 });
+      expect(n.gifters).toEqual([{ id: sender.id, name: sender.name, gifts: 100, coins: 900 }]);
+    }
+    expect(await waiting(show.id)).toBe(0);
+    expect(await announced(show)).toEqual([]); // run again: nothing more
 
     const audit = await auditGifts();
     expect(audit).toMatchObject({ entriesSum: 0, unbalancedTransfers: 0, walletDrift: 0, negativeWallets: 0, tallyDrift: 0, giftsOffLedger: 0 });
@@ -176,12 +199,12 @@ describe("gift sends against Postgres", () => {
       await expect(send(sender, show.roomNumber, "cake", 1, doomedKey)).rejects.toThrow(/injected failure/);
       expect(await footprint(sender)).toEqual(before);
       expect(before.balance).toBe(100);
-      expect(before.announcements).toBe(0);
+      expect(await waiting(show.id)).toBe(0);
       // The same wallet still works: the failed send left no lock or half-written state behind;
       // and the room hears of this send only.
       await send(sender, show.roomNumber, "cake");
       expect(await walletBalance(sender.id)).toBe(1);
-      expect((await announced()).map((e) => e.gift.id)).toEqual(["cake"]);
+      expect((await announced(show)).map((e) => e.gift.id)).toEqual(["cake"]);
     } finally {
       await db.$executeRawUnsafe(`DROP TRIGGER inject_gift_failure ON "GiftEvent"`);
     }
@@ -202,7 +225,7 @@ describe("gift sends against Postgres", () => {
     // Later retries too.
     expect(await send(sender, show.roomNumber, "star", 2, key)).toEqual(a);
     await send(sender, show.roomNumber, "heart"); // then a new send: the room heard of two sends in all
-    expect((await announced()).map((e) => e.gift.id)).toEqual(["star", "heart"]);
+    expect((await announced(show)).map((e) => e.gift.id)).toEqual(["star", "heart"]);
   });
 
   it("repeats of one gift within a few seconds count up a combo; another gift starts again", async () => {
@@ -213,7 +236,7 @@ describe("gift sends against Postgres", () => {
     const combos = [];
     for (const gift of ["heart", "heart", "heart", "rose", "heart"]) combos.push((await send(sender, show.roomNumber, gift)).combo);
     expect(combos).toEqual([1, 2, 3, 1, 1]);
-    expect((await announced()).map((e) => e.combo)).toEqual([1, 2, 3, 1, 1]);
+    expect((await announced(show)).map((e) => e.combo)).toEqual([1, 2, 3, 1, 1]);
   });
 
   it("the platform's share is credited beside the host's earnings, in whole coins", async () => {
@@ -223,7 +246,7 @@ describe("gift sends against Postgres", () => {
     const show = await liveShow(host);
     await fund(sender, 1000);
     const receipt = await send(sender, show.roomNumber, "star", 3); // 147 coins
-    expect(await announced()).toMatchObject([{ coins: 147, count: 3 }]);
+    expect(await announced(show)).toMatchObject([{ coins: 147, count: 3 }]);
     const event = await db.giftEvent.findUniqueOrThrow({ where: { id: receipt.giftEventId } });
     expect(event).toMatchObject({ coins: 147, platformCoins: 44, hostCoins: 103 });
     const entries = await db.ledgerEntry.findMany({ where: { transferId: event.transferId }, orderBy: { id: "asc" } });
@@ -240,12 +263,56 @@ describe("gift sends against Postgres", () => {
   });
 });
 
+describe("announcements: every committed gift, once it committed, even when a step fails", () => {
+  it("a notice LiveKit refused leaves its gifts waiting, and the next run sends them", async () => {
+    const host = await user("Host");
+    const sender = await user("Sender");
+    const show = await liveShow(host);
+    await fund(sender, 100);
+    const first = await send(sender, show.roomNumber, "heart");
+    sent.failures = 1;
+    await expect(announceGifts(show.id, show.roomNumber)).rejects.toThrow(/LiveKit refused/);
+    expect(await waiting(show.id)).toBe(1);
+    const second = await send(sender, show.roomNumber, "rose");
+    expect((await announced(show)).map((g) => g.id)).toEqual([first.giftEventId, second.giftEventId]);
+    expect(await waiting(show.id)).toBe(0);
+  });
+
+  it("a request for the announcer that was lost (its instance died) is made again by the sweep", async () => {
+    const host = await user("Host");
+    const sender = await user("Sender");
+    const show = await liveShow(host);
+    await fund(sender, 100);
+    const receipt = await send(sender, show.roomNumber, "heart");
+    await expect.poll(() => announcerJobs(show.id)).toHaveLength(1);
+    await clearJobs(); // as if the request never made it
+    await sweepUnannounced(); // not yet for this show: a request takes milliseconds, the sweep waits seconds
+    expect(await announcerJobs(show.id)).toEqual([]); // (other tests' shows may have old gifts: only this one's counts)
+    await db.giftEvent.update({ where: { id: receipt.giftEventId }, data: { createdAt: new Date(Date.now() - 5_000) } });
+    expect(await sweepUnannounced()).toBeGreaterThanOrEqual(1);
+    expect(await announcerJobs(show.id)).toEqual([{ showId: show.id, roomNumber: show.roomNumber }]);
+    expect((await announced(show)).map((g) => g.id)).toEqual([receipt.giftEventId]);
+  });
+
+  it("a gift still waiting a minute after it was sent is dropped, not played late", async () => {
+    const host = await user("Host");
+    const sender = await user("Sender");
+    const show = await liveShow(host);
+    await fund(sender, 100);
+    const old = await send(sender, show.roomNumber, "heart");
+    await db.giftEvent.update({ where: { id: old.giftEventId }, data: { createdAt: new Date(Date.now() - 120_000) } });
+    const fresh = await send(sender, show.roomNumber, "rose");
+    expect((await announced(show)).map((g) => g.id)).toEqual([fresh.giftEventId]);
+    expect(await waiting(show.id)).toBe(0);
+  });
+});
+
 describe("bad input: a clear message, nothing stored, nothing announced", () => {
   // A refused send never queues an announcement; each test ends with a good send to show the
   // room hears of that one only.
-  async function thenOnlyAGoodSend(sender: User, roomNumber: number) {
-    await send(sender, roomNumber, "heart");
-    expect((await announced()).map((e) => e.gift.id)).toEqual(["heart"]);
+  async function thenOnlyAGoodSend(sender: User, show: { id: string; roomNumber: number }) {
+    await send(sender, show.roomNumber, "heart");
+    expect((await announced(show)).map((e) => e.gift.id)).toEqual(["heart"]);
   }
 
   async function expectRefused(wallet: User, attempt: () => Promise<unknown>, code: string, message: string | RegExp) {
@@ -254,7 +321,6 @@ describe("bad input: a clear message, nothing stored, nothing announced", () => 
     expect(error.code).toBe(code);
     expect(error.message).toMatch(message);
     expect(await footprint(wallet)).toEqual(before);
-    expect(before.announcements).toBe(0);
   }
 
   it("refuses unknown and retired gifts, ended shows, the host gifting themselves and an empty wallet", async () => {
@@ -272,8 +338,7 @@ describe("bad input: a clear message, nothing stored, nothing announced", () => 
 
     await db.gift.create({ data: { id: "old-hat", name: "Old hat", price: 5, icon: "/gifts/heart.svg", animation: "FLOAT", retiredAt: new Date() } });
     await expectRefused(sender, () => send(sender, show.roomNumber, "old-hat"), "GIFT_RETIRED", "The Old hat is no longer available.");
-    await thenOnlyAGoodSend(sender, show.roomNumber);
-    await clearJobs();
+    await thenOnlyAGoodSend(sender, show);
 
     await db.show.update({ where: { id: show.id }, data: { status: "ENDED", endedAt: new Date(), endReason: "HOST" } });
     await expectRefused(sender, () => send(sender, show.roomNumber, "rose"), "SHOW_ENDED", "This show has ended: gifts can no longer be sent.");
@@ -287,13 +352,12 @@ describe("bad input: a clear message, nothing stored, nothing announced", () => 
     await fund(sender, 500);
     const key = randomUUID();
     await send(sender, show.roomNumber, "rose", 1, key);
-    expect(await announced()).toHaveLength(1);
-    await clearJobs();
+    expect(await announced(show)).toHaveLength(1);
     const message = "This send was already made with a different gift. Nothing more was charged.";
     await expectRefused(sender, () => send(sender, show.roomNumber, "cake", 1, key), "IDEMPOTENCY_CONFLICT", message);
     await expectRefused(sender, () => send(sender, show.roomNumber, "rose", 10, key), "IDEMPOTENCY_CONFLICT", message);
     await expectRefused(sender, () => send(sender, other.roomNumber, "rose", 1, key), "IDEMPOTENCY_CONFLICT", message);
-    await thenOnlyAGoodSend(sender, show.roomNumber);
+    await thenOnlyAGoodSend(sender, show);
   });
 
   it("refuses a top-up while the test provider is off", async () => {
@@ -322,4 +386,36 @@ describe("top-ups", () => {
     expect(await db.ledgerEntry.count({ where: { accountId: `wallet:${buyer.id}` } })).toBe(1);
     expect(driftOf(await auditGifts())).toBe(0);
   });
+});
+
+describe("a gift racing the end of its show", () => {
+  it("commits before the end commits or is refused: once the show ended, no gift of it lands", async () => {
+    const host = await user("Host");
+    const show = await liveShow(host);
+    const senders = await Promise.all(Array.from({ length: 10 }, () => user("Racer")));
+    await Promise.all(senders.map((s) => fund(s, 10_000)));
+    const outcomes = { placed: 0, ended: 0 };
+    // Each sender sends until the show has ended for it.
+    const loops = senders.map(async (s) => {
+      for (;;) {
+        try {
+          await send(s, show.roomNumber);
+          outcomes.placed += 1;
+        } catch (error) {
+          if (error instanceof AppError && error.code === "SHOW_ENDED") {
+            outcomes.ended += 1;
+            return;
+          }
+          throw error;
+        }
+      }
+    });
+    await expect.poll(() => outcomes.placed, { timeout: 15_000 }).toBeGreaterThan(20);
+    await endShow(show.id, "HOST");
+    const atEnd = await db.giftEvent.count({ where: { showId: show.id } });
+    await Promise.all(loops); // the sends under way when it ended finish
+    expect(await db.giftEvent.count({ where: { showId: show.id } })).toBe(atEnd);
+    expect(outcomes.ended).toBe(senders.length);
+    expect(driftOf(await auditGifts())).toBe(0);
+  }, 60_000); // ten senders in a loop: slow on a loaded machine
 });

@@ -13,7 +13,7 @@ const { walletBalance } = await import("@/lib/wallet/balance");
 it("a person may send 10 gifts a second: more at once are refused with 'try again in 1 s' and not charged", async () => {
   const tag = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
   const make = (name: string, role: "USER" | "OPERATOR" = "USER") =>
-    db.user.create({ data: { email: `${name}-${tag}@example.test`, name, role, passwordHash: "x" }, select: { id: true, email: true, name: true, role: true } });
+    db.user.create({ data: { email: `${name}-${tag}@example.test`, name, role, passwordHash: "x" }, select: { id: true, email: true, name: true, role: true, mutedAt: true, mutedUntil: true } });
   const [host, sender, operator] = [await make("host"), await make("sender"), await make("ops", "OPERATOR")];
   const show = await db.show.create({ data: { hostId: host.id, title: "Rate" }, select: { roomNumber: true } });
   await grantCoins(operator, { email: sender.email, amount: 100, reason: "test funds" });

@@ -2,11 +2,12 @@ import "server-only";
 import { finishRecordingJob } from "@/lib/egress/apply-egress-event";
 import { hlsRetentionLoop } from "@/lib/egress/hls-retention";
 import { roomEventJob } from "@/lib/events/queue";
-import { giftAnnouncementJob } from "@/lib/gifts/announce";
+import { giftAnnouncementJob, giftAnnouncementSweepLoop } from "@/lib/gifts/announce";
 import type { Job } from "@/lib/jobs/define";
 import { releaseDeadWorkersLoop } from "@/lib/jobs/liveness";
 import type { Loop } from "@/lib/leader";
 import { likesFlushLoop } from "@/lib/likes/flush";
+import { metricsLoop } from "@/lib/metrics/sample";
 import { screeningRetentionLoop } from "@/lib/screening/retention";
 import { screeningLoop } from "@/lib/screening/sampling-loop";
 import { showEndedJob } from "@/lib/shows/end-show";
@@ -15,6 +16,7 @@ import { reconcileLoop } from "@/lib/shows/reconcile-loop";
 import { inviteExpiryJob } from "@/lib/stage/invites";
 import { publishDeadlineJob, revokeStageAccessJob } from "@/lib/stage/seats";
 import { stageSyncLoop } from "@/lib/stage/sync";
+import { removeFromRoomsJob } from "@/lib/users/ban";
 import { closeStrayRoomJob } from "@/lib/webhooks/apply-livekit-event";
 import { purgeWebhookDeliveriesLoop } from "@/lib/webhooks/purge-loop";
 
@@ -31,6 +33,7 @@ export const jobs: readonly Job[] = [
   publishDeadlineJob,
   revokeStageAccessJob,
   giftAnnouncementJob,
+  removeFromRoomsJob,
 ];
 
 export const loops: readonly Loop[] = [
@@ -40,6 +43,8 @@ export const loops: readonly Loop[] = [
   releaseDeadWorkersLoop,
   stageSyncLoop,
   likesFlushLoop,
+  metricsLoop,
+  giftAnnouncementSweepLoop,
   screeningLoop,
   screeningRetentionLoop,
 ];

@@ -9,8 +9,9 @@ export const LIKES_FLUSH_MS = 250;
 
 /**
  * Adds one show's hearts to its total (one UPDATE), then tells the room the new total and the
- * burst, lossy: a client that misses one gets the total with the next. A failed write puts
- * the hearts back for the next flush.
+ * burst, lossy: a client that misses one gets the total with the next, and the quiet flush after
+ * the last burst repeats the total reliably (settle). A failed write puts the hearts back for
+ * the next flush.
  */
 async function apply(showId: string, burst: number): Promise<void> {
   let rows: { roomNumber: number; likes: number }[];
@@ -29,10 +30,23 @@ async function apply(showId: string, burst: number): Promise<void> {
   }
 }
 
+/** Tells the room a total it may have missed (the last burst was lossy): reliable, burst 0. */
+async function settle(showIds: string[]): Promise<void> {
+  const rows = await db.show.findMany({ where: { id: { in: showIds }, status: "LIVE" }, select: { roomNumber: true, likes: true } });
+  await Promise.allSettled(rows.map((row) => broadcastRoomEvent(row.roomNumber, { type: "likes", total: row.likes, burst: 0 })));
+}
+
+// Shows that had a burst in the leader's last flush: the next flush without hearts settles them.
+// Per process; a new leader simply has none to settle (the next burst brings the total anyway).
+let burstLastFlush = new Set<string>();
+
 /** Writes every show's pending hearts: one UPDATE per show per flush, whatever the tap rate. */
 export async function flushLikes(): Promise<void> {
   const pending = await takeAllPending();
+  const quiet = [...burstLastFlush].filter((showId) => !pending.has(showId));
+  burstLastFlush = new Set(pending.keys());
   const results = await Promise.allSettled([...pending].map(([showId, burst]) => apply(showId, burst)));
+  if (quiet.length > 0) await settle(quiet).catch(() => undefined); // best effort: the total is stored
   const failed = results.find((r) => r.status === "rejected");
   if (failed) throw failed.reason;
 }

@@ -127,7 +127,14 @@ export type HlsRequest = {
   playlistName: string;
   livePlaylistName: string;
   segmentSeconds: number;
+  /** The composite page to load instead of Egress's template_base (e.g. with the overlay), query included. */
+  page?: string;
 };
+
+/** Egress's own template_base, or the page the job names (Egress adds url, token and layout to its query). */
+function compositeOptions(page: string | undefined) {
+  return page ? { layout: "speaker", customBaseUrl: page } : { layout: "speaker" };
+}
 
 /** The room's composite (our layout page, rendered by Egress's Chromium) as live HLS segments. */
 export async function startHlsComposite(req: HlsRequest): Promise<EgressJob> {
@@ -138,14 +145,14 @@ export async function startHlsComposite(req: HlsRequest): Promise<EgressJob> {
     livePlaylistName: req.livePlaylistName,
     segmentDuration: req.segmentSeconds,
   });
-  const info = await call(() => egressClient().startRoomCompositeEgress(req.roomName, { segments }, { layout: "speaker" }));
+  const info = await call(() => egressClient().startRoomCompositeEgress(req.roomName, { segments }, compositeOptions(req.page)));
   return toEgressJob(info);
 }
 
 /** The room's composite pushed to RTMP(S) URLs. */
-export async function startRtmpComposite(roomName: string, urls: string[]): Promise<EgressJob> {
+export async function startRtmpComposite(roomName: string, urls: string[], page?: string): Promise<EgressJob> {
   const stream = new StreamOutput({ protocol: StreamProtocol.RTMP, urls });
-  const info = await call(() => egressClient().startRoomCompositeEgress(roomName, { stream }, { layout: "speaker" }));
+  const info = await call(() => egressClient().startRoomCompositeEgress(roomName, { stream }, compositeOptions(page)));
   return toEgressJob(info);
 }
 

@@ -1,7 +1,6 @@
 import "server-only";
-import { ParticipantInfo_Kind } from "@livekit/protocol";
 import { type ParticipantInfo, TrackSource } from "livekit-server-sdk";
-import { call, isNotFound, roomService } from "@/lib/livekit/rooms";
+import { call, isNotFound, isPerson, roomService } from "@/lib/livekit/rooms";
 
 // One participant's access, attributes and tracks, as the app sees them (no SDK types outside).
 
@@ -40,7 +39,7 @@ function toState(p: ParticipantInfo): ParticipantState {
   return {
     identity: p.identity,
     name: p.name,
-    person: p.kind === ParticipantInfo_Kind.STANDARD,
+    person: isPerson(p),
     attributes: { ...p.attributes },
     canPublish: p.permission?.canPublish ?? false,
     tracks: p.tracks.map((t) => ({ sid: t.sid, source: sourceName(t.source), muted: t.muted })),

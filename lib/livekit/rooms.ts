@@ -1,10 +1,15 @@
 import "server-only";
-import { ParticipantInfo_Kind, ParticipantInfo_State, TrackSource } from "@livekit/protocol";
+import { type ParticipantInfo, ParticipantInfo_Kind, ParticipantInfo_State, TrackSource } from "@livekit/protocol";
 import { DataPacket_Kind, RoomServiceClient, ServerError } from "livekit-server-sdk";
 import { AppError } from "@/lib/errors";
 import { livekitConfig } from "@/lib/livekit/config";
 
 let client: RoomServiceClient | undefined;
+
+/** A browser user who is part of the audience (not egress/agents, not a hidden monitor). */
+export function isPerson(p: ParticipantInfo): boolean {
+  return p.kind === ParticipantInfo_Kind.STANDARD && !p.permission?.hidden;
+}
 
 /** The one RoomServiceClient (for lib/livekit modules only). */
 export function roomService(): RoomServiceClient {
@@ -60,7 +65,10 @@ export async function listRooms(names?: string[]): Promise<LiveRoom[]> {
   }));
 }
 
-/** `person` is a browser user; egress/agents/ingress join rooms too and are not counted. */
+/**
+ * `person` is a browser user who counts: egress/agents/ingress join rooms too, and hidden
+ * participants (an operator's monitor tile) are in the room without being part of the audience.
+ */
 export type RoomParticipant = { sid: string; identity: string; name: string; person: boolean; joinedAt: Date };
 
 export async function listParticipants(room: string): Promise<RoomParticipant[]> {
@@ -71,7 +79,7 @@ export async function listParticipants(room: string): Promise<RoomParticipant[]>
       sid: p.sid,
       identity: p.identity,
       name: p.name,
-      person: p.kind === ParticipantInfo_Kind.STANDARD,
+      person: isPerson(p),
       joinedAt: new Date(Number(p.joinedAt) * 1000),
     }));
   } catch (error) {
@@ -112,4 +120,24 @@ export async function sendRoomMessage(room: string, topic: string, payload: unkn
   } catch (error) {
     if (!isNotFound(error)) throw error;
   }
+}
+
+/**
+ * Disconnects every connection of one user (identities `<userId>` and `<userId>~…`) from every
+ * room, e.g. after a ban; returns how many were removed. `userIdOf` maps an identity to its user.
+ */
+export async function removeUserEverywhere(userId: string, userIdOf: (identity: string) => string): Promise<number> {
+  let removed = 0;
+  for (const room of await listRooms()) {
+    for (const p of await listParticipants(room.name)) {
+      if (userIdOf(p.identity) !== userId) continue;
+      try {
+        await call("removeParticipant", () => roomService().removeParticipant(room.name, p.identity));
+        removed += 1;
+      } catch (error) {
+        if (!isNotFound(error)) throw error; // already gone
+      }
+    }
+  }
+  return removed;
 }

@@ -12,6 +12,8 @@ export type RoomTokenRequest = {
   name: string;
   /** Publishing camera/mic; viewers get subscribe-only tokens. */
   canPublish: boolean;
+  /** Kept out of everyone's member list (an operator's monitor tile); the app does not count it either. */
+  hidden?: boolean;
   attributes?: Record<string, string>;
 };
 
@@ -28,6 +30,7 @@ export async function mintRoomToken(request: RoomTokenRequest): Promise<string> 
     roomJoin: true,
     canSubscribe: true,
     canPublish: request.canPublish,
+    hidden: request.hidden ?? false,
     // Business events are sent by the server only, after the rule that allows them passed.
     canPublishData: false,
     canUpdateOwnMetadata: false,

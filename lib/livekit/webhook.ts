@@ -1,10 +1,10 @@
 import "server-only";
-import { ParticipantInfo_Kind } from "@livekit/protocol";
 import { WebhookReceiver } from "livekit-server-sdk";
 import { AppError } from "@/lib/errors";
 import { livekitConfig } from "@/lib/livekit/config";
 import { type EgressJob, toEgressJob } from "@/lib/livekit/egress";
 import { type MediaSource, sourceName } from "@/lib/livekit/participants";
+import { isPerson } from "@/lib/livekit/rooms";
 
 /** What the app needs from a LiveKit webhook, free of SDK types. */
 export type LiveKitEvent = {
@@ -12,7 +12,7 @@ export type LiveKitEvent = {
   event: string;
   createdAt: Date;
   roomName?: string;
-  /** `person` is a browser user; egress/agents/ingress join rooms too and are not counted. */
+  /** `person` is a browser user in the audience (see `isPerson` in lib/livekit/rooms). */
   participant?: { sid: string; identity: string; name: string; person: boolean };
   /** track_published / track_unpublished */
   track?: { sid: string; source: MediaSource };
@@ -44,7 +44,7 @@ export async function receiveWebhook(body: string, authorization: string | null)
           sid: event.participant.sid,
           identity: event.participant.identity,
           name: event.participant.name,
-          person: event.participant.kind === ParticipantInfo_Kind.STANDARD,
+          person: isPerson(event.participant),
         }
       : undefined,
     track: event.track ? { sid: event.track.sid, source: sourceName(event.track.source) } : undefined,

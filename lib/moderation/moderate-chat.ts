@@ -2,9 +2,9 @@ import "server-only";
 import type { z } from "zod";
 import { can, type Permission, showRoleOf } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { broadcastRoomEvent } from "@/lib/events/broadcast";
+import { broadcastInOrder } from "@/lib/events/broadcast";
 import type { RoomEvent } from "@/lib/events/schema";
 import type { deleteMessageSchema, muteSchema, slowModeSchema } from "@/lib/moderation/schema";
 import { consume } from "@/lib/rate-limit";
@@ -18,13 +18,25 @@ async function moderatedShow(user: SessionUser, roomNumber: number, permission: 
   return show;
 }
 
-/** After the change committed; the change stands even if LiveKit cannot be told right now. */
+/**
+ * After the change committed; the change stands even if LiveKit cannot be told right now. In
+ * line with the room's chat messages, so a deletion never overtakes the message it deletes.
+ */
 async function tell(roomNumber: number, event: RoomEvent): Promise<void> {
   try {
-    await broadcastRoomEvent(roomNumber, event);
+    await broadcastInOrder(roomNumber, event);
   } catch (error) {
     console.warn(`[moderation] ${event.type} in room ${roomNumber} not broadcast:`, error instanceof Error ? error.message : error);
   }
+}
+
+/**
+ * Marks a message deleted (by `byId`) in the caller's transaction; returns whether this call was
+ * the one that deleted it. The caller tells the room (`chat-deleted`) after the commit.
+ */
+export async function deleteMessageIn(tx: Tx, messageId: number, byId: string): Promise<boolean> {
+  const { count } = await tx.chatMessage.updateMany({ where: { id: messageId, deletedAt: null }, data: { deletedAt: new Date(), deletedById: byId } });
+  return count > 0;
 }
 
 /** Removes a message for everyone, from the room and from its history. Deleting twice is fine. */
@@ -33,12 +45,13 @@ export async function deleteMessage(user: SessionUser, input: z.output<typeof de
   const message = await db.chatMessage.findFirst({ where: { id: input.messageId, showId: show.id }, select: { id: true, deletedAt: true } });
   if (!message) throw new AppError("NOT_FOUND", "There is no such message in this show.");
   if (message.deletedAt) return { id: message.id };
-  const { count } = await db.chatMessage.updateMany({
-    where: { id: message.id, deletedAt: null },
-    data: { deletedAt: new Date(), deletedById: user.id },
-  });
-  if (count > 0) await tell(show.roomNumber, { type: "chat-deleted", id: message.id });
+  if (await db.$transaction((tx) => deleteMessageIn(tx, message.id, user.id))) await tellDeleted(show.roomNumber, message.id);
   return { id: message.id };
+}
+
+/** Tells the room a message is gone (after the deletion committed). */
+export async function tellDeleted(roomNumber: number, messageId: number): Promise<void> {
+  await tell(roomNumber, { type: "chat-deleted", id: messageId });
 }
 
 /** Mutes or unmutes a viewer in this show. The target's role decides whether they can be muted. */

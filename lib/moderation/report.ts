@@ -1,8 +1,9 @@
 import "server-only";
 import { can, showRoleOf } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { ReportOutcome } from "@/lib/generated/prisma/enums";
 import type { ReportInput } from "@/lib/moderation/schema";
 import { consume } from "@/lib/rate-limit";
 import { requireShow } from "@/lib/shows/get-show";
@@ -33,4 +34,18 @@ export async function fileReport(user: SessionUser, input: ReportInput): Promise
     skipDuplicates: true,
   });
   return { thanks: true };
+}
+
+/**
+ * Closes a report, and every other open report about the same thing (the same message, or the
+ * same show), as handled by `byId` with `outcome`, in the caller's transaction. Returns how many
+ * closed; 0 if the report was not open any more (someone else handled it first).
+ */
+export async function closeReportsIn(tx: Tx, report: { id: string; showId: string; messageId: number | null }, outcome: ReportOutcome, byId: string): Promise<number> {
+  const status = outcome === "DISMISSED" ? "DISMISSED" : "RESOLVED";
+  const handled = { status, outcome, handledById: byId, handledAt: new Date() } as const;
+  const first = await tx.report.updateMany({ where: { id: report.id, status: "OPEN" }, data: handled });
+  if (first.count === 0) return 0;
+  const rest = await tx.report.updateMany({ where: { showId: report.showId, messageId: report.messageId, status: "OPEN" }, data: handled });
+  return first.count + rest.count;
 }

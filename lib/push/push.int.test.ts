@@ -7,7 +7,7 @@ import { addDestination, startHlsPush, stopDestination } from "@/lib/push/push";
 import { saveSetting } from "@/lib/settings";
 import { makeLiveShow, makeUser, uid } from "@/lib/testing/fixtures";
 
-const asUser = (user: { id: string; name: string }): SessionUser => ({ id: user.id, name: user.name, email: `${user.id}@example.test`, role: "USER" });
+const asUser = (user: { id: string; name: string }): SessionUser => ({ id: user.id, name: user.name, email: `${user.id}@example.test`, role: "USER", mutedAt: null, mutedUntil: null });
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(

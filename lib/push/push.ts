@@ -42,13 +42,13 @@ function alreadyPushing(kind: PushKind, channelId: string): PushStatus["notice"]
  * Starts the show's HLS push on the account's HLS channel. Starting it again while it runs is not
  * an error: the answer carries the running channel and an "already pushing" notice.
  */
-export async function startHlsPush(user: SessionUser, roomNumber: number): Promise<PushStatus> {
+export async function startHlsPush(user: SessionUser, roomNumber: number, overlay = false): Promise<PushStatus> {
   const show = await liveShowOf(user, roomNumber);
   await consume("push.start", user.id);
   const { channel, pushing, created } = await db.$transaction((tx) => openChannel(tx, user.id, "HLS"));
   if (pushing) return pushStatusOf(show, alreadyPushing("HLS", channel.id));
   try {
-    await startOutput(show, { kind: "HLS" }, channel.id);
+    await startOutput(show, { kind: "HLS", overlay }, channel.id);
   } catch (error) {
     if (created) await dropUnusedChannel(channel.id);
     // A concurrent start took the show's HLS slot first: that one is the push.
@@ -64,7 +64,7 @@ const LIVE_DESTINATION = ["STARTING", "ACTIVE"] as const;
  * Adds one RTMP(S) destination to the show's push (multistream): the first starts the RTMP
  * channel's Egress job, the next ones join it (at most MAX_DESTINATIONS at once).
  */
-export async function addDestination(user: SessionUser, input: { roomNumber: number; url: string }): Promise<PushStatus> {
+export async function addDestination(user: SessionUser, input: { roomNumber: number; url: string; overlay?: boolean }): Promise<PushStatus> {
   const show = await liveShowOf(user, input.roomNumber);
   await consume("push.start", user.id);
   await assertPushDestination(input.url); // resolved now, right before Egress connects
@@ -98,7 +98,7 @@ export async function addDestination(user: SessionUser, input: { roomNumber: num
   try {
     const job = opened.egressId
       ? await updateStreamUrls(opened.egressId, [input.url], [])
-      : await startOutput(show, { kind: "RTMP", urls: [input.url] }, opened.channel.id);
+      : await startOutput(show, { kind: "RTMP", urls: [input.url], overlay: input.overlay ?? false }, opened.channel.id);
     await db.$transaction(async (tx) => {
       await tx.pushDestination.updateMany({ where: { id: opened.destinationId }, data: { egressId: job.egressId } });
       await applyStreamResults(tx, job);

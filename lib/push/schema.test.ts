@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDestinationSchema, rtmpUrlSchema, stopDestinationSchema } from "@/lib/push/schema";
+import { addDestinationSchema, rtmpUrlSchema, startHlsPushSchema, stopDestinationSchema } from "@/lib/push/schema";
 
 describe("rtmpUrlSchema", () => {
   it("accepts rtmp and rtmps URLs with a stream path", () => {
@@ -17,5 +17,14 @@ describe("rtmpUrlSchema", () => {
     expect(addDestinationSchema.safeParse({ roomNumber: 10001 }).success).toBe(false);
     expect(stopDestinationSchema.safeParse({ roomNumber: 10001, destinationId: "../../x" }).success).toBe(false);
     expect(stopDestinationSchema.safeParse({ roomNumber: 10001, destinationId: "cmabc1234567890abcdefghij" }).success).toBe(true);
+  });
+});
+
+describe("the stream picture", () => {
+  it("is camera only unless the host asks for the overlay, and only a boolean", () => {
+    expect(startHlsPushSchema.parse({ roomNumber: 10001 }).overlay).toBe(false);
+    expect(startHlsPushSchema.parse({ roomNumber: 10001, overlay: true }).overlay).toBe(true);
+    expect(addDestinationSchema.parse({ roomNumber: 10001, url: "rtmp://h/live/k", overlay: true }).overlay).toBe(true);
+    expect(startHlsPushSchema.safeParse({ roomNumber: 10001, overlay: "yes" }).success).toBe(false);
   });
 });

@@ -23,8 +23,11 @@ export const rtmpUrlSchema = z
 
 const idSchema = z.string().regex(/^[a-z0-9]{20,32}$/, "No such output");
 
-export const startHlsPushSchema = z.object({ roomNumber: roomNumberSchema });
-export const addDestinationSchema = z.object({ roomNumber: roomNumberSchema, url: rtmpUrlSchema });
+/** The composite's picture: the stage alone ("camera only") or with the chat and gifts over it. */
+const overlaySchema = z.boolean().default(false);
+
+export const startHlsPushSchema = z.object({ roomNumber: roomNumberSchema, overlay: overlaySchema });
+export const addDestinationSchema = z.object({ roomNumber: roomNumberSchema, url: rtmpUrlSchema, overlay: overlaySchema });
 export const stopDestinationSchema = z.object({ roomNumber: roomNumberSchema, destinationId: idSchema });
 
 /** A watch page asking for a fresh link (it sends the one it has). */

@@ -1,24 +1,31 @@
 import "server-only";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { DAY_SECONDS, growingBlockSeconds, type Limit, type LimitName, resolveLimits } from "@/lib/rate-limit/limits";
 import { redis } from "@/lib/redis";
+import { getSetting } from "@/lib/settings";
 
 export type { LimitName } from "@/lib/rate-limit/limits";
 
-type Limiter = { counter: RateLimiterRedis; blocks?: RateLimiterRedis; limit: Limit };
+type Limiter = { counter: RateLimiterRedis; blocks?: RateLimiterRedis; limit: Limit; signature: string };
 
 const state = globalThis as unknown as { suixinLimiters?: Map<LimitName, Limiter> };
 
-function limiter(name: LimitName): Limiter {
+/**
+ * The limiter of a named limit as the settings say it is now (the operator setting `rateLimits`,
+ * re-read within a second of a change): a changed limit gets a new limiter over the same Redis
+ * keys, so counts already made carry over.
+ */
+async function limiter(name: LimitName): Promise<Limiter> {
+  const limit = resolveLimits(await getSetting("rateLimits"))[name];
+  const signature = JSON.stringify(limit);
   state.suixinLimiters ??= new Map();
   let found = state.suixinLimiters.get(name);
-  if (!found) {
-    const limit = resolveLimits(env().SUIXIN_RATE_LIMITS)[name];
+  if (!found || found.signature !== signature) {
     const options = { storeClient: redis(), points: limit.points, duration: limit.durationSeconds };
     found = {
       limit,
+      signature,
       // Shared across app instances; if Redis is unreachable each instance limits on its own.
       counter: new RateLimiterRedis({
         ...options,
@@ -55,7 +62,7 @@ function limited(limit: Limit, msBeforeNext: number): AppError {
  * when the key has none left. The one rate limiter of the app: every repeatable action calls it.
  */
 export async function consume(name: LimitName, key: string, points = 1): Promise<void> {
-  const { counter, blocks, limit } = limiter(name);
+  const { counter, blocks, limit } = await limiter(name);
   try {
     await counter.consume(key, points);
   } catch (rejection) {
@@ -73,7 +80,7 @@ export async function consume(name: LimitName, key: string, points = 1): Promise
 
 /** Forgets a key's use of a limit (e.g. the failed logins of an account after a correct one). */
 export async function reset(name: LimitName, key: string): Promise<void> {
-  const { counter } = limiter(name);
+  const { counter } = await limiter(name);
   await counter.delete(key).catch(() => undefined);
 }
 

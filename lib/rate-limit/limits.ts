@@ -6,11 +6,13 @@ import { z } from "zod";
  * each time it happens again within a day (up to `maxBlockSeconds`). `what` names the action in
  * the "… too often. Try again in N s." message.
  */
+const wholePositive = z.number("must be a number").int("must be a whole number").positive("must be at least 1");
+
 export const limitSchema = z.object({
-  points: z.number().int().positive(),
-  durationSeconds: z.number().int().positive(),
-  growingBlockSeconds: z.number().int().positive().optional(),
-  maxBlockSeconds: z.number().int().positive().optional(),
+  points: wholePositive,
+  durationSeconds: wholePositive,
+  growingBlockSeconds: wholePositive.optional(),
+  maxBlockSeconds: wholePositive.optional(),
   what: z.string().min(1),
 });
 
@@ -24,6 +26,8 @@ export const defaultLimits = {
   "show.go-live": { points: 6, durationSeconds: 60, what: "Going live too often" },
   "show.cover-upload": { points: 10, durationSeconds: 600, what: "Uploading covers too often" },
   "show.token": { points: 30, durationSeconds: 60, what: "Joining shows too often" },
+  // An operator's monitor opens a dozen tiles per page, and again after each page change.
+  "admin.monitor": { points: 240, durationSeconds: 60, what: "Opening monitor tiles too often" },
   // Starting pushes and adding destinations: each is an Egress job start (a Chromium and an encoder).
   "push.start": { points: 20, durationSeconds: 60, what: "Starting pushes too often" },
   // A watch page renews its link every few minutes; per viewer id.
@@ -49,6 +53,8 @@ export const defaultLimits = {
 
 export type LimitName = keyof typeof defaultLimits;
 
+export const limitNames = Object.keys(defaultLimits) as LimitName[];
+
 export const DAY_SECONDS = 24 * 60 * 60;
 
 /** The block after the n-th time a key went over its limit within a day: doubling, capped. */
@@ -61,21 +67,45 @@ export function isLimitName(name: string): name is LimitName {
   return Object.hasOwn(defaultLimits, name);
 }
 
-const overridesSchema = z.record(z.string(), limitSchema.partial());
-
 /**
- * The limits in force: the defaults, with overrides from `SUIXIN_RATE_LIMITS` (JSON, e.g.
- * `{"login.account":{"durationSeconds":10}}`; the test profile raises per-IP limits because every
- * test browser comes from 127.0.0.1). Unknown names and bad values are refused at start.
+ * Overrides of named limits, field by field (e.g. `{"login.account":{"points":5}}`): the operator
+ * setting `rateLimits` (lib/settings), whose default comes from `SUIXIN_RATE_LIMITS`. Unknown
+ * names are refused, and each limit must still be valid once the override is applied.
  */
-export function resolveLimits(raw: string | undefined): Record<LimitName, Limit> {
-  const limits: Record<LimitName, Limit> = { ...defaultLimits };
-  if (!raw) return limits;
-  const parsed = overridesSchema.safeParse(JSON.parse(raw));
+export const rateLimitOverridesSchema = z.record(z.string(), limitSchema.partial()).superRefine((overrides, ctx) => {
+  for (const [name, override] of Object.entries(overrides)) {
+    if (!isLimitName(name)) {
+      ctx.addIssue({ code: "custom", path: [name], message: `unknown limit "${name}"` });
+      continue;
+    }
+    const merged = limitSchema.safeParse({ ...defaultLimits[name], ...override });
+    for (const issue of merged.success ? [] : merged.error.issues) {
+      ctx.addIssue({ code: "custom", path: [name, ...issue.path.map(String)], message: issue.message });
+    }
+  }
+});
+
+export type RateLimitOverrides = z.output<typeof rateLimitOverridesSchema>;
+
+/** `SUIXIN_RATE_LIMITS` (JSON) as overrides; unknown names and bad values are refused. */
+export function parseRateLimitOverrides(raw: string | undefined): RateLimitOverrides {
+  if (!raw) return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new Error("SUIXIN_RATE_LIMITS is not valid JSON");
+  }
+  const parsed = rateLimitOverridesSchema.safeParse(json);
   if (!parsed.success) throw new Error(`SUIXIN_RATE_LIMITS: ${parsed.error.issues[0]?.message ?? "invalid"}`);
-  for (const [name, override] of Object.entries(parsed.data)) {
-    if (!isLimitName(name)) throw new Error(`SUIXIN_RATE_LIMITS: unknown limit "${name}"`);
-    limits[name] = limitSchema.parse({ ...limits[name], ...override });
+  return parsed.data;
+}
+
+/** The limits in force: the defaults with the overrides applied. */
+export function resolveLimits(overrides: RateLimitOverrides): Record<LimitName, Limit> {
+  const limits: Record<LimitName, Limit> = { ...defaultLimits };
+  for (const [name, override] of Object.entries(overrides)) {
+    if (isLimitName(name)) limits[name] = limitSchema.parse({ ...limits[name], ...override });
   }
   return limits;
 }

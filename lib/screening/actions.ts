@@ -1,16 +1,17 @@
 import "server-only";
+import { recordAudit, showTarget } from "@/lib/admin/audit";
 import { db, isUniqueViolation } from "@/lib/db";
 import { broadcastRoomEvent } from "@/lib/events/broadcast";
 import type { ScreeningAction } from "@/lib/generated/prisma/enums";
-import { recordScreeningAudit } from "@/lib/screening/audit";
 import { type ClassScores, type RuleMatch, type ScreeningActionName, describeMatch } from "@/lib/screening/rules";
 import { hostIdentity } from "@/lib/shows/identity";
-import { endShow } from "@/lib/shows/end-show";
+import { endShowIn } from "@/lib/shows/end-show";
 
 // The automatic actions of screening, one function each: flag (a review item), blur (viewers'
-// players, until an operator decides), end (the show). Each records itself for the audit log.
+// players, until an operator decides), end (the show). Each writes its audit entry (actor: the
+// system) in the transaction of the change, so the log has it if and only if it happened.
 
-export type ScreenedShow = { id: string; roomNumber: number; hostId: string };
+export type ScreenedShow = { id: string; roomNumber: number; title: string; hostId: string };
 
 /** The sample that matched: what the review item keeps as evidence. */
 export type Evidence = { sampleId: string; participantIdentity: string; scores: ClassScores; frameFile: string | null };
@@ -43,13 +44,25 @@ export async function flagShow(show: ScreenedShow, match: RuleMatch, evidence: E
   const write = () =>
     db.$transaction(async (tx) => {
       const open = await tx.screeningFlag.findFirst({ where: { showId: show.id, status: "OPEN" }, select: { id: true, action: true } });
-      if (!open) return { id: (await tx.screeningFlag.create({ data: { showId: show.id, ...details }, select: { id: true } })).id, news: true };
-      const stronger = RANK[dbAction] > RANK[open.action];
-      await tx.screeningFlag.update({
-        where: { id: open.id },
-        data: { hits: { increment: 1 }, lastSeenAt: new Date(), ...(stronger ? details : {}) },
-      });
-      return { id: open.id, news: stronger };
+      const id = open
+        ? open.id
+        : (await tx.screeningFlag.create({ data: { showId: show.id, ...details }, select: { id: true } })).id;
+      const news = !open || RANK[dbAction] > RANK[open.action];
+      if (open) {
+        await tx.screeningFlag.update({
+          where: { id: open.id },
+          data: { hits: { increment: 1 }, lastSeenAt: new Date(), ...(news ? details : {}) },
+        });
+      }
+      if (news) {
+        await recordAudit(tx, null, {
+          action: "screening.flag",
+          target: showTarget(show),
+          reason: details.reason,
+          details: { flagId: id, action, sampleId: evidence.sampleId, participantIdentity: evidence.participantIdentity },
+        });
+      }
+      return { id, news };
     });
   let result: { id: string; news: boolean };
   try {
@@ -60,13 +73,6 @@ export async function flagShow(show: ScreenedShow, match: RuleMatch, evidence: E
     result = await write();
   }
   if (!result.news) return;
-  await recordScreeningAudit({
-    actor: { kind: "system" },
-    action: "screening.flag",
-    showId: show.id,
-    flagId: result.id,
-    details: { action, reason: details.reason, sampleId: evidence.sampleId },
-  });
   await broadcastRoomEvent(show.roomNumber, { type: "screening-flagged", reason: hostReason(match.rule.class), action }, { to: [hostIdentity(show.hostId)] });
 }
 
@@ -74,14 +80,18 @@ export async function flagShow(show: ScreenedShow, match: RuleMatch, evidence: E
 export async function blurShow(show: ScreenedShow, match: RuleMatch): Promise<void> {
   const now = new Date();
   await db.screeningState.upsert({ where: { showId: show.id }, create: { showId: show.id }, update: {} });
-  const { count } = await db.screeningState.updateMany({ where: { showId: show.id, blurred: false }, data: { blurred: true, blurredAt: now } });
-  if (count === 0) return;
-  await recordScreeningAudit({ actor: { kind: "system" }, action: "screening.blur", showId: show.id, details: { reason: describeMatch(match) } });
+  const blurred = await db.$transaction(async (tx) => {
+    const { count } = await tx.screeningState.updateMany({ where: { showId: show.id, blurred: false }, data: { blurred: true, blurredAt: now } });
+    if (count > 0) await recordAudit(tx, null, { action: "screening.blur", target: showTarget(show), reason: describeMatch(match) });
+    return count > 0;
+  });
+  if (!blurred) return;
   await broadcastRoomEvent(show.roomNumber, { type: "screening-blur" });
 }
 
 /** Ends the show (a rule of very high confidence matched). */
 export async function endShowForScreening(show: ScreenedShow, match: RuleMatch): Promise<void> {
-  if (!(await endShow(show.id, "SCREENING"))) return;
-  await recordScreeningAudit({ actor: { kind: "system" }, action: "screening.end", showId: show.id, details: { reason: describeMatch(match) } });
+  await db.$transaction(async (tx) => {
+    if (await endShowIn(tx, show.id, "SCREENING")) await recordAudit(tx, null, { action: "screening.end", target: showTarget(show), reason: describeMatch(match) });
+  });
 }

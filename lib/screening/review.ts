@@ -1,11 +1,11 @@
 import "server-only";
+import { recordAudit, showTarget } from "@/lib/admin/audit";
 import { can, showRoleOf } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { broadcastRoomEvent } from "@/lib/events/broadcast";
 import { consume } from "@/lib/rate-limit";
-import { recordScreeningAudit } from "@/lib/screening/audit";
 import { readFrame } from "@/lib/screening/frames";
 import { screeningHealth } from "@/lib/screening/health";
 import { getSettings } from "@/lib/settings";
@@ -16,7 +16,7 @@ import { requireShow } from "@/lib/shows/get-show";
 
 const HISTORY = 40;
 
-function frameUrl(file: string | null): string | null {
+export function frameUrl(file: string | null): string | null {
   return file ? `/api/screening/frames/${file}` : null;
 }
 
@@ -94,9 +94,10 @@ export async function clearScreening(user: SessionUser, roomNumber: number): Pro
       create: { showId: show.id, quietUntil },
       update: { blurred: false, blurredAt: null, quietUntil },
     });
-    return { cleared: flags.count, unblurred: before?.blurred ?? false };
+    const unblurred = before?.blurred ?? false;
+    await recordAudit(tx, user, { action: "screening.clear", target: showTarget(show), details: { cleared: flags.count, unblurred } });
+    return { cleared: flags.count, unblurred };
   });
-  await recordScreeningAudit({ actor: { kind: "user", userId: user.id }, action: "screening.clear", showId: show.id, details: { cleared, unblurred } });
   // Sent even when nothing was blurred in the database: a viewer's page may have missed the state.
   if (show.status === "LIVE") await broadcastRoomEvent(show.roomNumber, { type: "screening-clear" });
   return { cleared, unblurred };

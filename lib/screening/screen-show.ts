@@ -75,7 +75,7 @@ async function recordOutcome(showId: string, outcome: { ok: true; sampled: boole
 
 /** Samples one live show once. Returns how many frames were classified. */
 export async function screenShow(showId: string): Promise<number> {
-  const show = await db.show.findFirst({ where: { id: showId, status: "LIVE" }, select: { id: true, roomNumber: true, hostId: true } });
+  const show = await db.show.findFirst({ where: { id: showId, status: "LIVE" }, select: { id: true, roomNumber: true, title: true, hostId: true } });
   if (!show) return 0; // ended: screening stops with the show
   try {
     // Loaded before the capture, so a frame never waits for the model.

@@ -1,7 +1,8 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
-import { type SettingKey, type Settings, isSettingKey, settingDefaults, settingSchemas } from "@/lib/settings/schema";
+import { parseRateLimitOverrides } from "@/lib/rate-limit/limits";
+import { type SettingKey, type Settings, builtInSettings, isSettingKey, settingDefaults, settingSchemas } from "@/lib/settings/schema";
 
 export type { SettingKey, Settings } from "@/lib/settings/schema";
 
@@ -10,8 +11,15 @@ const CACHE_MS = 1_000;
 
 const state = globalThis as unknown as { suixinSettings?: { at: number; value: Promise<Settings> } };
 
+/** The defaults in force (what a setting is when no operator has saved it). */
+export function getSettingDefaults(): Settings {
+  const e = env();
+  // Rate limits were an env setting first: SUIXIN_RATE_LIMITS stays their default.
+  return settingDefaults(e.SUIXIN_SETTINGS, { ...builtInSettings, rateLimits: parseRateLimitOverrides(e.SUIXIN_RATE_LIMITS) });
+}
+
 async function load(): Promise<Settings> {
-  const settings = settingDefaults(env().SUIXIN_SETTINGS);
+  const settings = getSettingDefaults();
   const rows = await db.setting.findMany({ select: { key: true, value: true } });
   for (const row of rows) {
     if (!isSettingKey(row.key)) continue; // a key this version no longer has

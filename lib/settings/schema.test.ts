@@ -41,3 +41,17 @@ describe("screening settings", () => {
     expect(() => settingDefaults(JSON.stringify({ screeningIntervalSeconds: 0 }))).toThrow(/screeningIntervalSeconds/);
   });
 });
+
+describe("rateLimits setting", () => {
+  it("takes overrides of named limits and refuses unknown names or bad values", () => {
+    const settings = settingDefaults(JSON.stringify({ rateLimits: { "show.token": { points: 5 } } }));
+    expect(settings.rateLimits).toEqual({ "show.token": { points: 5 } });
+    expect(() => settingDefaults(JSON.stringify({ rateLimits: { "no.such": { points: 5 } } }))).toThrow(/unknown limit/);
+    expect(() => settingDefaults(JSON.stringify({ rateLimits: { "show.token": { points: 0 } } }))).toThrow(/rateLimits/);
+  });
+
+  it("defaults to what the base says (SUIXIN_RATE_LIMITS when the app reads it)", () => {
+    const base = { ...builtInSettings, rateLimits: { "login.ip": { points: 7 } } };
+    expect(settingDefaults(undefined, base).rateLimits).toEqual({ "login.ip": { points: 7 } });
+  });
+});

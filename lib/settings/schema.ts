@@ -1,5 +1,15 @@
 import { z } from "zod";
+import { rateLimitOverridesSchema } from "@/lib/rate-limit/limits";
 import { DEFAULT_SCREENING_RULES, screeningRulesSchema } from "@/lib/screening/rules";
+
+/** A whole number in a range; the messages are what the settings page shows. */
+function whole(min: number, max: number, unit: string) {
+  return z
+    .number("Enter a number")
+    .int("Enter a whole number")
+    .min(min, `At least ${min} ${unit}`)
+    .max(max, `At most ${max} ${unit}`);
+}
 
 /**
  * Operator settings: stored in the database (table Setting, one row per key), effective on every
@@ -8,41 +18,45 @@ import { DEFAULT_SCREENING_RULES, screeningRulesSchema } from "@/lib/screening/r
  */
 export const settingSchemas = {
   /** How long a show waits for a disconnected host before it ends by itself. */
-  hostGraceSeconds: z.number().int().min(5).max(3600),
+  hostGraceSeconds: whole(5, 3600, "seconds"),
   /** Push channels (HLS/RTMP outputs) one account may have open at once. */
-  pushChannelLimit: z.number().int().min(1).max(20),
+  pushChannelLimit: whole(1, 20, "channels"),
   /** How long a dropped host's push channel (and its playback URL) is kept for a restart. */
-  pushChannelHoldSeconds: z.number().int().min(10).max(24 * 3600),
+  pushChannelHoldSeconds: whole(10, 24 * 3600, "seconds"),
   /** How long a signed HLS playback link stays valid; the watch page renews it while it plays. */
-  playbackLinkSeconds: z.number().int().min(10).max(24 * 3600),
+  playbackLinkSeconds: whole(10, 24 * 3600, "seconds"),
   /** MP4 recordings are split into parts of this length. */
-  recordingPartSeconds: z.number().int().min(10).max(6 * 3600),
+  recordingPartSeconds: whole(10, 6 * 3600, "seconds"),
   /** Ended HLS runs are deleted after this long (unless kept as a recording). */
-  hlsRetentionHours: z.number().int().min(1).max(30 * 24),
+  hlsRetentionHours: whole(1, 30 * 24, "hours"),
   /** Allow RTMP pushes to loopback/private/link-local hosts (off: Egress cannot be used as a port scanner). */
   allowPrivateRtmp: z.boolean(),
   /** The built-in test payment provider (coins for free): never on in production unless an operator says so. */
   testTopUpEnabled: z.boolean(),
   /** Share of each gift's coins that goes to the platform, in percent. */
-  platformSharePercent: z.number().int().min(0).max(100),
+  platformSharePercent: whole(0, 100, "percent"),
   /** A sender's same gift again within this long counts up a combo (×2, ×3…). */
-  giftComboSeconds: z.number().int().min(1).max(60),
+  giftComboSeconds: whole(1, 60, "seconds"),
   /** Words masked in chat (case-insensitive, whole words). */
-  wordFilter: z.array(z.string().trim().min(1).max(40)).max(1000),
+  wordFilter: z
+    .array(z.string().trim().min(1, "A word cannot be empty").max(40, "A word must be at most 40 characters"))
+    .max(1000, "At most 1000 words"),
   /** How long an invite on stage waits for the viewer's answer (the dialog's countdown). */
-  stageInviteSeconds: z.number().int().min(5).max(300),
+  stageInviteSeconds: whole(5, 300, "seconds"),
   /** How long a new guest has to get camera and microphone published before being taken off stage. */
-  stagePublishSeconds: z.number().int().min(5).max(120),
+  stagePublishSeconds: whole(5, 120, "seconds"),
+  /** Overrides of the abuse limits in lib/rate-limit/limits.ts, per named limit and field. */
+  rateLimits: rateLimitOverridesSchema,
   /** How often the server takes a frame of every camera of every live show and screens it. */
-  screeningIntervalSeconds: z.number().int().min(1).max(3600),
+  screeningIntervalSeconds: whole(1, 3600, "seconds"),
   /** What screening scores mean: per class a threshold (0–1) and an action (flag, blur, end). */
   screeningRules: screeningRulesSchema,
   /** Screening samples (scores and captured frames) are deleted after this long, unless a flag keeps the frame. */
-  screeningSampleRetentionHours: z.number().int().min(1).max(90 * 24),
+  screeningSampleRetentionHours: whole(1, 90 * 24, "hours"),
   /** Screening flags (their frame and scores) are deleted this long after they were raised. */
-  screeningFlagRetentionDays: z.number().int().min(1).max(3650),
+  screeningFlagRetentionDays: whole(1, 3650, "days"),
   /** After an operator said "looks fine", automatic flags and blurs of that show pause for this long (end rules still apply). */
-  screeningQuietMinutes: z.number().int().min(0).max(24 * 60),
+  screeningQuietMinutes: whole(0, 24 * 60, "minutes"),
 } as const satisfies Record<string, z.ZodType>;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -69,6 +83,7 @@ export const builtInSettings: Settings = {
   wordFilter: ["fuck", "shit", "cunt"],
   stageInviteSeconds: 30,
   stagePublishSeconds: 20,
+  rateLimits: {},
   screeningIntervalSeconds: 15,
   screeningRules: DEFAULT_SCREENING_RULES,
   screeningSampleRetentionHours: 24,
@@ -77,11 +92,12 @@ export const builtInSettings: Settings = {
 };
 
 /**
- * The defaults in force: built-in values overridden by `SUIXIN_SETTINGS` (JSON, e.g.
- * `{"hostGraceSeconds":10}`). Unknown keys and invalid values are refused.
+ * The defaults in force: `base` (the built-in values, with `rateLimits` from SUIXIN_RATE_LIMITS
+ * when the app reads them) overridden by `SUIXIN_SETTINGS` (JSON, e.g. `{"hostGraceSeconds":10}`).
+ * Unknown keys and invalid values are refused.
  */
-export function settingDefaults(raw: string | undefined): Settings {
-  const settings: Settings = { ...builtInSettings };
+export function settingDefaults(raw: string | undefined, base: Settings = builtInSettings): Settings {
+  const settings: Settings = { ...base };
   if (!raw) return settings;
   let parsed: unknown;
   try {

@@ -7,17 +7,21 @@ import type { ConnectionDetails } from "@/lib/shows/schema";
 
 export type { ConnectionDetails };
 
-/** What a browser needs to join a show's room with the given publishing right. */
+/**
+ * What a browser needs to join a show's room: the host publishes; a viewer subscribes; an
+ * operator's monitor tile subscribes hidden (in nobody's member list, not counted as a viewer).
+ */
 export async function connectionDetails(
   user: { id: string; name: string },
   roomNumber: number,
-  role: "host" | "viewer",
+  role: "host" | "viewer" | "monitor",
 ): Promise<ConnectionDetails> {
   const token = await mintRoomToken({
     room: roomNameFor(roomNumber),
     identity: role === "host" ? hostIdentity(user.id) : viewerIdentity(user.id),
     name: user.name,
     canPublish: role === "host",
+    hidden: role === "monitor",
     attributes: { role },
   });
   return { serverUrl: livekitConfig().wsUrl, token, roomNumber };

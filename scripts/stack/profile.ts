@@ -66,6 +66,8 @@ const APP_SETTINGS: Record<ProfileName, Record<string, string>> = {
   dev: { SUIXIN_RECONCILE_SECONDS: "15", SUIXIN_SETTINGS: JSON.stringify(DEV_SETTINGS) },
   test: {
     SUIXIN_RECONCILE_SECONDS: "2",
+    // the dashboard's charts sample every 2 s instead of 30, so a test sees samples arrive
+    SUIXIN_METRICS_SAMPLE_SECONDS: "2",
     SUIXIN_CLEANUP_SECONDS: "2",
     SUIXIN_RATE_LIMITS: JSON.stringify(TEST_RATE_LIMITS),
     SUIXIN_SETTINGS: JSON.stringify(TEST_SETTINGS),

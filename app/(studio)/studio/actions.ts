@@ -30,7 +30,7 @@ export const endShowAction = userAction(showRefSchema, async (input, user) => {
 
 // Every output action answers with the studio's whole view of outputs and channels.
 
-export const startHlsPushAction = userAction(startHlsPushSchema, (input, user) => startHlsPush(user, input.roomNumber));
+export const startHlsPushAction = userAction(startHlsPushSchema, (input, user) => startHlsPush(user, input.roomNumber, input.overlay));
 
 export const addDestinationAction = userAction(addDestinationSchema, (input, user) => addDestination(user, input));
 

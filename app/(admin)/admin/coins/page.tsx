@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { GrantForm } from "@/components/wallet/grant-form";
 import { StatementTable } from "@/components/wallet/statement-table";
-import { accountRoleOf, can } from "@/lib/auth/permissions";
-import { requireUserOrRedirect } from "@/lib/auth/session";
+import { requireOperatorPage } from "@/lib/admin/require-operator";
 import { pageSchema } from "@/lib/http/page-param";
 import { grantsAccount } from "@/lib/wallet/accounts";
 import { accountStatement } from "@/lib/wallet/statement";
@@ -11,9 +9,8 @@ import { accountStatement } from "@/lib/wallet/statement";
 export const metadata: Metadata = { title: "Grant coins" };
 
 export default async function GrantCoinsPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
-  const user = await requireUserOrRedirect("/admin/coins");
-  // Operators only (the grant itself checks again): anyone else finds no such page.
-  if (!can(accountRoleOf(user), "wallet.grant")) notFound();
+  // Operators only, as every dashboard page (the grant itself checks again).
+  await requireOperatorPage("/admin/coins");
   const raw = (await searchParams).page;
   const page = pageSchema.parse(Array.isArray(raw) ? raw[0] : raw);
   return (

@@ -51,7 +51,7 @@ async function giftSlots(user: SessionUser, show: ShowDetails) {
 
 export default async function WatchPage({ params }: Props) {
   const show = await loadShow(params);
-  if (show.status !== "LIVE") return <ShowEnded title={show.title} />;
+  if (show.status !== "LIVE") return <ShowEnded title={show.title} reason={show.endReason} />;
 
   const user = await getCurrentUser();
   // Signed-in viewers get their LiveKit token from the token route, asked by the browser as

@@ -36,7 +36,7 @@ export default async function ShowSummaryPage({ params }: { params: Promise<{ ro
   if (!roomNumber.success) notFound();
   const show = await getShowByRoomNumber(roomNumber.data);
   // Only the host (or an operator) sees how a show went.
-  if (!show || !can(showRoleOf(user, show), "show.end")) notFound();
+  if (!show || !can(showRoleOf(user, show), "show.summary")) notFound();
   if (show.status === "LIVE") return <AwaitShowEnd />;
 
   const guests = await guestsOfShow(show.id);
@@ -49,6 +49,11 @@ export default async function ShowSummaryPage({ params }: { params: Promise<{ ro
         <p className="text-zinc-400">
           “{show.title}” · room {show.roomNumber}
         </p>
+        {show.endReason === "OPERATOR" ? (
+          <p data-testid="ended-by-operator" className="mt-2 text-amber-300">
+            An operator ended this show.
+          </p>
+        ) : null}
       </header>
       {show.endReason === "SCREENING" && show.hostId === user.id ? (
         <EndedByScreening roomNumber={show.roomNumber} appealed={(await endedByScreening(show.id)).appealed} />

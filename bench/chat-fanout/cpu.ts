@@ -1,0 +1,76 @@
+// Where the machine's CPU went during a block, per part of the stack: the figures of one run are
+// only readable beside who was busy (the app, LiveKit, Postgres, the subscribers, the bench, or
+// other work on this shared machine). Linux only: reads /proc and `ss`.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+
+const TICKS_PER_S = 100; // USER_HZ on Linux
+
+type ProcStat = { ppid: number; ticks: number };
+
+function readStats(): Map<number, ProcStat> {
+  const stats = new Map<number, ProcStat>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const text = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      // Fields after the command name (which may hold spaces), from field 3 on.
+      const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return stats;
+}
+
+/** The process listening on a TCP port of this machine, if any. */
+export function pidListeningOn(port: number): number | undefined {
+  const out = execFileSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" });
+  const match = /pid=(\d+)/.exec(out);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** A part of the stack: processes whose trees count to it (each tree counted once, to the first part naming it). */
+export type Part = { name: string; roots: number[]; exclude?: number[] };
+
+export type CpuSample = { at: number; perPid: Map<number, ProcStat>; machineTicks: number };
+
+export function sampleCpu(): CpuSample {
+  const cpu = fs.readFileSync("/proc/stat", "utf8").split("\n", 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
+  // user + nice + system + irq + softirq + steal: busy time of all cores
+  const busy = [0, 1, 2, 5, 6, 7].reduce((sum, i) => sum + (cpu[i] ?? 0), 0);
+  return { at: performance.now(), perPid: readStats(), machineTicks: busy };
+}
+
+function tree(stats: Map<number, ProcStat>, root: number, exclude: Set<number>): Set<number> {
+  const pids = new Set<number>([root]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, s] of stats) {
+      if (!pids.has(pid) && !exclude.has(pid) && pids.has(s.ppid)) {
+        pids.add(pid);
+        grew = true;
+      }
+    }
+  }
+  return pids;
+}
+
+/** Cores busy per part between two samples ("machine" is every process, other work included). */
+export function cpuBetween(a: CpuSample, b: CpuSample, parts: Part[]): string {
+  const seconds = (b.at - a.at) / 1000;
+  const claimed = new Set<number>();
+  const cells = parts.map((part) => {
+    const pids = new Set<number>();
+    for (const root of part.roots) for (const pid of tree(b.perPid, root, new Set(part.exclude))) if (!claimed.has(pid)) pids.add(pid);
+    for (const pid of pids) claimed.add(pid);
+    let ticks = 0;
+    for (const pid of pids) ticks += (b.perPid.get(pid)?.ticks ?? 0) - (a.perPid.get(pid)?.ticks ?? 0);
+    return `${part.name} ${(ticks / TICKS_PER_S / seconds).toFixed(2)}`;
+  });
+  const machine = (b.machineTicks - a.machineTicks) / TICKS_PER_S / seconds;
+  return `cores busy: ${cells.join(", ")}; machine ${machine.toFixed(2)} of ${os.cpus().length}`;
+}

@@ -1,0 +1,63 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { paged } from "@/lib/paging";
+import { frameUrl } from "@/lib/screening/review";
+import { SCREENING_CLASSES, type ScreeningClass } from "@/lib/screening/rules";
+
+// Automatic screening's side of the dashboard's reports queue: each open flag is one item, with
+// the frame that raised it, its scores and the show's recent history of scores.
+
+export const FLAGS_PER_PAGE = 20;
+/** Samples of the show drawn in the item's chart (newest; older ones are in the retention window). */
+const HISTORY = 40;
+
+export type ScorePoint = { t: number } & Record<ScreeningClass, number>;
+
+function toPoint(capturedAt: Date, scores: unknown): ScorePoint {
+  const raw = typeof scores === "object" && scores !== null ? (scores as Record<string, unknown>) : {};
+  const point = { t: capturedAt.getTime() } as ScorePoint;
+  for (const c of SCREENING_CLASSES) point[c] = typeof raw[c] === "number" ? raw[c] : 0;
+  return point;
+}
+
+export async function countOpenFlags(): Promise<number> {
+  return db.screeningFlag.count({ where: { status: "OPEN" } });
+}
+
+/** Open flags, oldest first, each with its show and score history (oldest sample first). */
+export async function listOpenFlags(page: number) {
+  const where = { status: "OPEN" } as const;
+  const [rows, total] = await Promise.all([
+    db.screeningFlag.findMany({
+      where,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      skip: (page - 1) * FLAGS_PER_PAGE,
+      take: FLAGS_PER_PAGE,
+      select: {
+        id: true, action: true, className: true, score: true, reason: true, scores: true, frameFile: true, hits: true,
+        createdAt: true, lastSeenAt: true, appeal: true, participantIdentity: true,
+        show: { select: { id: true, roomNumber: true, title: true, status: true, host: { select: { id: true, name: true } } } },
+      },
+    }),
+    db.screeningFlag.count({ where }),
+  ]);
+  const items = await Promise.all(
+    rows.map(async ({ frameFile, scores, ...flag }) => {
+      const samples = await db.screeningSample.findMany({
+        where: { showId: flag.show.id },
+        orderBy: { capturedAt: "desc" },
+        take: HISTORY,
+        select: { capturedAt: true, scores: true },
+      });
+      return {
+        ...flag,
+        frameUrl: frameUrl(frameFile),
+        scores: toPoint(flag.createdAt, scores),
+        history: samples.reverse().map((s) => toPoint(s.capturedAt, s.scores)),
+      };
+    }),
+  );
+  return paged(items, total, page, FLAGS_PER_PAGE);
+}
+
+export type ScreeningQueueItem = Awaited<ReturnType<typeof listOpenFlags>>["rows"][number];

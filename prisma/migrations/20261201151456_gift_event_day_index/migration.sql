@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "GiftEvent_createdAt_idx" ON "GiftEvent"("createdAt");
