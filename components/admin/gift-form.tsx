@@ -33,8 +33,13 @@ export function GiftForm({ gift }: { gift?: GiftFields }) {
     };
     setPending(true);
     setError(null);
-    const result = gift ? await updateGiftAction({ ...values, reason: "" }) : await createGiftAction(values);
+    // A request that fails outright (network, server restart) must not leave the button spinning.
+    const result = await (gift ? updateGiftAction({ ...values, reason: "" }) : createGiftAction(values)).catch(() => null);
     setPending(false);
+    if (!result) {
+      setError("The server did not answer. Try again.");
+      return;
+    }
     if (!result.ok) {
       setError(result.error.message);
       return;
