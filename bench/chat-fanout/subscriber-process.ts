@@ -44,9 +44,12 @@ async function connect(wsUrl: string, index: number, token: string): Promise<Sub
     if (topic === RAW_TOPIC) {
       subscriber.raw.push([Number(decoder.decode(payload).split(":", 1)[0]), at]);
     } else if (topic === ROOM_TOPIC) {
-      const event = chatEvent.safeParse(JSON.parse(decoder.decode(payload)));
-      const text = event.success ? event.data.message.text : undefined;
-      if (text?.startsWith("bench ")) subscriber.app.push([Number(text.slice(6).split(" ", 1)[0]), at]);
+      // One event or a batch of them (lib/events/schema: the server batches a busy room's events).
+      for (const item of [JSON.parse(decoder.decode(payload))].flat()) {
+        const event = chatEvent.safeParse(item);
+        const text = event.success ? event.data.message.text : undefined;
+        if (text?.startsWith("bench ")) subscriber.app.push([Number(text.slice(6).split(" ", 1)[0]), at]);
+      }
     }
   });
   room.on(RoomEvent.Disconnected, () => {

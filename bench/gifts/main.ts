@@ -176,10 +176,12 @@ async function listen(stack: RunningStack, roomName: string): Promise<{ gifts: (
   const notice = z.object({ type: z.literal("gifts"), gifts: z.array(z.object({ id: z.string() })) });
   room.on(RoomEvent.DataReceived, (payload, _participant, _kind, topic) => {
     if (topic !== ROOM_TOPIC) return;
-    const parsed = notice.safeParse(JSON.parse(new TextDecoder().decode(payload)));
-    if (!parsed.success) return;
-    notices += 1;
-    for (const g of parsed.data.gifts) gifts.add(g.id);
+    for (const item of [JSON.parse(new TextDecoder().decode(payload))].flat()) {
+      const parsed = notice.safeParse(item);
+      if (!parsed.success) continue;
+      notices += 1;
+      for (const g of parsed.data.gifts) gifts.add(g.id);
+    }
   });
   await room.connect(stack.info.livekit.wsUrl, await token.toJwt(), { autoSubscribe: false, dynacast: false });
   return { gifts: () => gifts.size, notices: () => notices, close: () => room.disconnect() };

@@ -11,9 +11,9 @@
 // time in it (on a loaded machine the two differ by the time the renderer waited for a core),
 // the main thread's CPU time per second, and where the storm's CPU time goes, by script.
 //
-// The storm is sent into the show's room the way the app broadcasts (RoomServiceClient.sendData,
-// topic suixin.show, every event checked with the app's own room event schema), from this
-// process, a bounded number of requests at a time: 500 server actions a second would also load
+// The storm is sent into the show's room by the app's own broadcast line (lib/events/broadcast:
+// checked with the room event schema, a few packets in flight, what waits batched), run in this
+// process against the stack's LiveKit: 500 server actions a second would also load
 // the app on the same two cores, and this measures what the page does with what arrives, not
 // how fast the app produces it (bench:chat measures that).
 //
@@ -25,12 +25,10 @@ import os from "node:os";
 import path from "node:path";
 
 import type { Browser, CDPSession, Page } from "@playwright/test";
-import { DataPacket_Kind, RoomServiceClient } from "livekit-server-sdk";
 
 import { expectVideoPlaying } from "../../e2e/support/video";
 import { newUser, register } from "../../e2e/support/users";
-import { ROOM_TOPIC, type RoomEvent, roomEventSchema } from "../../lib/events/schema";
-import { roomNameFor } from "../../lib/shows/room-name";
+import type { RoomEvent } from "../../lib/events/schema";
 import { launchBrowser, newContext } from "../support/browser";
 import { startStack } from "../support/stack";
 import type { RunningStack } from "../support/stack";
@@ -39,7 +37,6 @@ import { loadLine, percentile, table } from "../support/stats";
 const WINDOW_S = 20;
 const CHAT_PER_S = 500;
 const LIKES_EVERY_MS = 250; // what lib/likes/flush.ts sends at most
-const IN_FLIGHT = 64; // sendData requests at a time (each is one HTTP request to LiveKit)
 const DRAIN_MS = 5_000; // after the window, how long sends still due may take
 const GOAL_LONGEST_TASK_MS = 50;
 const FRAME_MS = 1000 / 60;
@@ -137,58 +134,52 @@ type Sent = { chat: number; likes: number; failed: number; late: number; errors:
 let nextChatId = 1_000_000;
 let likesTotal = 0;
 
+/** The app's broadcast line (lib/events/broadcast.ts), loaded once the stack's settings are in the environment. */
+type Broadcast = (roomNumber: number, event: RoomEvent, options: { lossy?: boolean }) => Promise<void>;
+
 /**
- * 500 chat messages a second and a hearts event every 250 ms, for WINDOW_S seconds, at most
- * IN_FLIGHT requests at a time: what falls behind is sent as soon as a request is free, and what
- * is still unsent DRAIN_MS after the window is counted as `late` (not sent).
+ * 500 chat messages a second and a hearts event every 250 ms, for WINDOW_S seconds, handed to
+ * the app's own broadcast line as the server hands them (which sends a few packets at a time and
+ * batches what waits). What the line drops (it waited too long) counts as `failed`; what is still
+ * unsent DRAIN_MS after the window as `late`.
  */
-async function storm(rooms: RoomServiceClient, roomName: string): Promise<Sent> {
-  const encoder = new TextEncoder();
-  const due: { event: RoomEvent; lossy: boolean }[] = [];
+async function storm(broadcast: Broadcast, roomNumber: number): Promise<Sent> {
   const sent: Sent = { chat: 0, likes: 0, failed: 0, late: 0, errors: [], seconds: 0 };
   const start = Date.now();
-  let producing = true;
-  const produce = async () => {
-    let chatQueued = 0;
-    let nextLikes = start;
-    while (Date.now() - start < WINDOW_S * 1000) {
-      const target = Math.floor(((Date.now() - start) / 1000) * CHAT_PER_S);
-      for (; chatQueued < target; chatQueued++) due.push({ event: chatEvent(nextChatId++), lossy: false });
-      if (Date.now() >= nextLikes) {
-        const burst = 150 + Math.floor(Math.random() * 100);
-        likesTotal += burst;
-        due.push({ event: { type: "likes", total: likesTotal, burst }, lossy: true });
-        nextLikes += LIKES_EVERY_MS;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    producing = false;
+  const pending: Promise<void>[] = [];
+  let settled = 0;
+  const hand = (event: RoomEvent, lossy: boolean) => {
+    pending.push(
+      broadcast(roomNumber, event, { lossy }).then(
+        () => {
+          settled += 1;
+          if (event.type === "chat") sent.chat += 1;
+          else sent.likes += 1;
+        },
+        (error: unknown) => {
+          settled += 1;
+          sent.failed += 1;
+          const text = error instanceof Error ? error.message : String(error);
+          if (sent.errors.length < 3 && !sent.errors.includes(text)) sent.errors.push(text);
+        },
+      ),
+    );
   };
-  const worker = async () => {
-    while (producing || due.length > 0) {
-      const next = due.shift();
-      if (!next) {
-        await new Promise((resolve) => setTimeout(resolve, 2));
-        continue;
-      }
-      if (Date.now() - start > WINDOW_S * 1000 + DRAIN_MS) {
-        sent.late += 1 + due.length;
-        due.length = 0;
-        return;
-      }
-      const data = encoder.encode(JSON.stringify(roomEventSchema.parse(next.event)));
-      try {
-        await rooms.sendData(roomName, data, next.lossy ? DataPacket_Kind.LOSSY : DataPacket_Kind.RELIABLE, { topic: ROOM_TOPIC });
-        if (next.event.type === "chat") sent.chat += 1;
-        else sent.likes += 1;
-      } catch (error) {
-        sent.failed += 1;
-        const text = error instanceof Error ? error.message : String(error);
-        if (sent.errors.length < 3 && !sent.errors.includes(text)) sent.errors.push(text);
-      }
+  let chatQueued = 0;
+  let nextLikes = start;
+  while (Date.now() - start < WINDOW_S * 1000) {
+    const target = Math.floor(((Date.now() - start) / 1000) * CHAT_PER_S);
+    for (; chatQueued < target; chatQueued++) hand(chatEvent(nextChatId++), false);
+    if (Date.now() >= nextLikes) {
+      const burst = 150 + Math.floor(Math.random() * 100);
+      likesTotal += burst;
+      hand({ type: "likes", total: likesTotal, burst }, true);
+      nextLikes += LIKES_EVERY_MS;
     }
-  };
-  await Promise.all([produce(), ...Array.from({ length: IN_FLIGHT }, worker)]);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  await Promise.race([Promise.all(pending), new Promise((resolve) => setTimeout(resolve, DRAIN_MS))]);
+  sent.late = pending.length - settled;
   sent.seconds = (Date.now() - start) / 1000;
   return sent;
 }
@@ -199,9 +190,9 @@ async function quietWindow(page: Page): Promise<Window> {
   return readProbe(page);
 }
 
-async function stormWindow(page: Page, rooms: RoomServiceClient, roomName: string): Promise<{ window: Window; sent: Sent }> {
+async function stormWindow(page: Page, broadcast: Broadcast, roomNumber: number): Promise<{ window: Window; sent: Sent }> {
   await resetProbe(page);
-  const sent = await storm(rooms, roomName);
+  const sent = await storm(broadcast, roomNumber);
   await page.waitForTimeout(500); // what is on its way
   return { window: await readProbe(page), sent };
 }
@@ -335,7 +326,7 @@ function profileSummary(profile: Profile, buildDir: string): string {
   return `${table([["busy main thread by script (samples, not idle)", "self", "share"], ...top(byScript, 8)])}\n${table([["by function (minified)", "self", "share"], ...top(byFunction, 12)])}`;
 }
 
-async function diagnose(browser: Browser, page: Page, rooms: RoomServiceClient, roomName: string, buildDir: string): Promise<string> {
+async function diagnose(browser: Browser, page: Page, broadcast: Broadcast, roomNumber: number, buildDir: string): Promise<string> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   const categories = ["toplevel", "devtools.timeline", "disabled-by-default-devtools.timeline"];
   const traced = async (run: () => Promise<unknown>) => {
@@ -350,7 +341,7 @@ async function diagnose(browser: Browser, page: Page, rooms: RoomServiceClient, 
   await cdp.send("Profiler.setSamplingInterval", { interval: 500 });
   await cdp.send("Profiler.start");
   await resetProbe(page);
-  const loud = await traced(() => storm(rooms, roomName));
+  const loud = await traced(() => storm(broadcast, roomNumber));
   const { profile } = (await cdp.send("Profiler.stop")) as { profile: Profile };
   await cdp.detach();
   const { dataMessages } = await readProbe(page);
@@ -394,12 +385,11 @@ function spread(name: string, windows: Window[]): string[] {
   return [name, of((w) => w.longest), of((w) => w.over50), of((w) => w.blocking), of((w) => w.dropped), of((w) => w.load)];
 }
 
-async function bench(browser: Browser, appUrl: string, rooms: RoomServiceClient, buildDir: string): Promise<void> {
+async function bench(browser: Browser, appUrl: string, broadcast: Broadcast, buildDir: string): Promise<void> {
   const context = await newContext(browser, appUrl);
   await context.addInitScript(installProbe);
   const page = await context.newPage();
   const { roomNumber, marks } = await openStudio(page);
-  const roomName = roomNameFor(roomNumber);
   const loadTasks = await page.evaluate(() => (window as unknown as { __smooth: Probe }).__smooth.longtasks);
   process.stdout.write(`${pageLoadReport(loadTasks, marks)}\n\n`);
 
@@ -409,7 +399,7 @@ async function bench(browser: Browser, appUrl: string, rooms: RoomServiceClient,
   for (let i = 1; i <= REPEATS; i++) {
     process.stdout.write(`run ${i}/${REPEATS}: ${WINDOW_S} s with no traffic, then ${CHAT_PER_S} chat/s + hearts every ${LIKES_EVERY_MS} ms for ${WINDOW_S} s…\n`);
     const q = await quietWindow(page);
-    const s = await stormWindow(page, rooms, roomName);
+    const s = await stormWindow(page, broadcast, roomNumber);
     if (s.sent.errors.length) process.stdout.write(`  send errors: ${s.sent.errors.join(" | ")}\n`);
     quiet.push(q);
     loud.push(s.window);
@@ -433,7 +423,7 @@ async function bench(browser: Browser, appUrl: string, rooms: RoomServiceClient,
   const worst = Math.max(...loud.map((w) => w.longest));
   process.stdout.write(`goal no task > ${GOAL_LONGEST_TASK_MS} ms during the storm: ${worst <= GOAL_LONGEST_TASK_MS ? "met" : `MISSED (worst ${ms(worst)})`}; ${loadLine()}\n`);
 
-  if (DIAGNOSE) process.stdout.write(`\n${await diagnose(browser, page, rooms, roomName, buildDir)}\n`);
+  if (DIAGNOSE) process.stdout.write(`\n${await diagnose(browser, page, broadcast, roomNumber, buildDir)}\n`);
   await context.close();
 }
 
@@ -444,9 +434,21 @@ async function main(): Promise<void> {
   try {
     stack = await startStack("vj-smoothness", { SUIXIN_RECONCILE_SECONDS: "15", SUIXIN_SETTINGS: JSON.stringify({ hostGraceSeconds: 60 }) });
     process.stdout.write(`stack up: ${stack.info.appUrl}; ${loadLine()}\n`);
-    const { httpUrl, apiKey, apiSecret } = stack.info.livekit;
+    const { appUrl, databaseUrl, redisUrl, dataDir, livekit } = stack.info;
+    // The app's broadcast code runs in this process, against the stack's LiveKit.
+    Object.assign(process.env, {
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl,
+      LIVEKIT_URL: livekit.wsUrl,
+      LIVEKIT_API_URL: livekit.httpUrl,
+      LIVEKIT_API_KEY: livekit.apiKey,
+      LIVEKIT_API_SECRET: livekit.apiSecret,
+      NEXTAUTH_SECRET: "bench-process-does-not-sign-sessions-0123456789",
+      SUIXIN_DATA_DIR: dataDir,
+    });
+    const { broadcastInOrder } = await import("@/lib/events/broadcast");
     browser = await launchBrowser();
-    await bench(browser, stack.info.appUrl, new RoomServiceClient(httpUrl, apiKey, apiSecret), path.resolve(".next"));
+    await bench(browser, appUrl, broadcastInOrder, path.resolve(".next"));
   } finally {
     await browser?.close();
     await stack?.stop();

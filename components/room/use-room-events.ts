@@ -3,13 +3,13 @@
 import { useRoomContext } from "@livekit/components-react";
 import { type Room, RoomEvent as LiveKitEvent } from "livekit-client";
 import { useEffect, useRef } from "react";
-import { parseRoomEvent, ROOM_TOPIC, type RoomEvent } from "@/lib/events/schema";
+import { parseRoomEvents, ROOM_TOPIC, type RoomEvent } from "@/lib/events/schema";
 
 type Listener = (event: RoomEvent) => void;
 
-// One DataReceived subscription per room: each message is parsed once however many components
-// listen, and no component re-renders just because a message arrived (a busy room sends
-// hundreds a second; what a component does with them is its own business).
+// One DataReceived subscription per room: each packet (one event or a batch) is parsed once
+// however many components listen, and no component re-renders just because a message arrived (a
+// busy room sends hundreds a second; what a component does with them is its own business).
 const listenersByRoom = new WeakMap<Room, Set<Listener>>();
 
 function listen(room: Room, listener: Listener): () => void {
@@ -21,8 +21,7 @@ function listen(room: Room, listener: Listener): () => void {
     room.on(LiveKitEvent.DataReceived, (payload, participant, _kind, topic) => {
       // Room events come from the server only (no participant), never from another client.
       if (topic !== ROOM_TOPIC || participant || set.size === 0) return;
-      const event = parseRoomEvent(payload);
-      if (event) for (const l of set) l(event);
+      for (const event of parseRoomEvents(payload)) for (const l of set) l(event);
     });
   }
   listeners.add(listener);

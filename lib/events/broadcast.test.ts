@@ -1,53 +1,106 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-// Where an event would leave for LiveKit: each send takes its own time.
-const wire = vi.hoisted(() => ({ started: [] as number[], sent: [] as number[], delays: [] as number[], fail: new Set<number>(), inFlight: 0, maxInFlight: 0 }));
+type Likes = { type: "likes"; total: number; burst: number };
+type Options = { destinationIdentities?: string[]; lossy?: boolean };
+
+// Where a packet would leave for LiveKit: each send takes the time its first event says.
+const wire = vi.hoisted(() => ({
+  packets: [] as { totals: number[]; options: Options; bytes: number }[],
+  sent: [] as number[],
+  delays: [] as number[],
+  fail: new Set<number>(),
+  inFlight: 0,
+  maxInFlight: 0,
+}));
 vi.mock("@/lib/livekit/rooms", () => ({
-  sendRoomMessage: vi.fn(async (_room: string, _topic: string, payload: { total: number }) => {
-    wire.started.push(payload.total);
+  sendRoomMessage: vi.fn(async (_room: string, _topic: string, payload: Likes | Likes[], options: Options) => {
+    const events = Array.isArray(payload) ? payload : [payload];
+    const totals = events.map((e) => e.total);
+    wire.packets.push({ totals, options, bytes: Buffer.byteLength(JSON.stringify(payload)) });
     wire.inFlight += 1;
     wire.maxInFlight = Math.max(wire.maxInFlight, wire.inFlight);
     try {
-      await new Promise((resolve) => setTimeout(resolve, wire.delays[payload.total] ?? 0));
-      if (wire.fail.has(payload.total)) throw new Error("LiveKit said no");
-      wire.sent.push(payload.total);
+      await new Promise((resolve) => setTimeout(resolve, wire.delays[totals[0]!] ?? 0));
+      if (totals.some((t) => wire.fail.has(t))) throw new Error("LiveKit said no");
+      wire.sent.push(...totals);
     } finally {
       wire.inFlight -= 1;
     }
   }),
 }));
 
-const { broadcastInOrder, IN_ORDER_MAX_IN_FLIGHT, IN_ORDER_STALE_MS } = await import("@/lib/events/broadcast");
+const { broadcastInOrder, BATCH_MAX_BYTES, IN_ORDER_MAX_IN_FLIGHT, IN_ORDER_STALE_MS } = await import("@/lib/events/broadcast");
+const { parseRoomEvents, ROOM_BATCH_MAX_EVENTS } = await import("@/lib/events/schema");
 
-const likes = (total: number) => ({ type: "likes" as const, total, burst: 1 });
-const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+const likes = (total: number): Likes => ({ type: "likes", total, burst: 1 });
+const range = (n: number, from = 0) => Array.from({ length: n }, (_, i) => from + i);
 
 afterEach(() => {
-  Object.assign(wire, { started: [], sent: [], delays: [], inFlight: 0, maxInFlight: 0 });
+  Object.assign(wire, { packets: [], sent: [], delays: [], inFlight: 0, maxInFlight: 0 });
   wire.fail.clear();
   vi.useRealTimers();
 });
 
 describe("broadcastInOrder", () => {
-  it("starts a room's sends in the order queued, at most IN_ORDER_MAX_IN_FLIGHT at once", async () => {
-    const n = IN_ORDER_MAX_IN_FLIGHT * 3;
-    wire.delays = range(n).map((i) => (i * 7) % 13);
-    await Promise.all(range(n).map((i) => broadcastInOrder(7, likes(i))));
-    expect(wire.started).toEqual(range(n));
+  it("sends at most IN_ORDER_MAX_IN_FLIGHT packets at once and batches what waits behind them, in order", async () => {
+    wire.delays = range(3).map(() => 20);
+    await Promise.all(range(30).map((i) => broadcastInOrder(7, likes(i))));
     expect(wire.maxInFlight).toBe(IN_ORDER_MAX_IN_FLIGHT);
-    expect([...wire.sent].sort((a, b) => a - b)).toEqual(range(n));
+    // The first ones go at once, alone; the rest waited and left together.
+    expect(wire.packets.map((p) => p.totals)).toEqual([...range(IN_ORDER_MAX_IN_FLIGHT).map((i) => [i]), range(30 - IN_ORDER_MAX_IN_FLIGHT, IN_ORDER_MAX_IN_FLIGHT)]);
+    expect([...wire.sent].sort((a, b) => a - b)).toEqual(range(30));
   });
 
-  it("goes on after a send that failed, and rejects only that one's promise", async () => {
+  it("sends an event at once, alone, when nothing is in flight", async () => {
+    await broadcastInOrder(7, likes(1));
+    await broadcastInOrder(7, likes(2));
+    expect(wire.packets.map((p) => p.totals)).toEqual([[1], [2]]);
+  });
+
+  it("keeps a batch within its count and size limits", async () => {
+    wire.delays = range(IN_ORDER_MAX_IN_FLIGHT).map(() => 20);
+    const n = ROOM_BATCH_MAX_EVENTS * 3;
+    await Promise.all(range(n).map((i) => broadcastInOrder(12, likes(i))));
+    for (const packet of wire.packets) {
+      expect(packet.totals.length).toBeLessThanOrEqual(ROOM_BATCH_MAX_EVENTS);
+      expect(packet.bytes).toBeLessThanOrEqual(BATCH_MAX_BYTES + 2);
+    }
+    expect(wire.packets.flatMap((p) => p.totals)).toEqual(range(n));
+  });
+
+  it("batches only events for the same recipients and delivery", async () => {
+    wire.delays = range(IN_ORDER_MAX_IN_FLIGHT).map(() => 20);
+    await Promise.all([
+      ...range(IN_ORDER_MAX_IN_FLIGHT).map((i) => broadcastInOrder(13, likes(i))),
+      broadcastInOrder(13, likes(10)),
+      broadcastInOrder(13, likes(11)),
+      broadcastInOrder(13, likes(12), { to: ["host"] }),
+      broadcastInOrder(13, likes(13), { lossy: true }),
+      broadcastInOrder(13, likes(14), { lossy: true }),
+    ]);
+    const later = wire.packets.slice(IN_ORDER_MAX_IN_FLIGHT);
+    expect(later.map((p) => p.totals)).toEqual([[10, 11], [12], [13, 14]]);
+    expect(later[1]!.options.destinationIdentities).toEqual(["host"]);
+    expect(later[2]!.options.lossy).toBe(true);
+  });
+
+  it("goes on after a packet that failed, and rejects only its events' promises", async () => {
     wire.fail.add(1);
     const outcomes = await Promise.allSettled([0, 1, 2].map((n) => broadcastInOrder(8, likes(n))));
     expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     expect(wire.sent.sort()).toEqual([0, 2]);
   });
 
+  it("refuses an invalid event at once without holding the room's line", async () => {
+    const bad = { type: "likes", total: -1 } as unknown as Likes;
+    await expect(broadcastInOrder(14, bad)).rejects.toThrow();
+    await broadcastInOrder(14, likes(3));
+    expect(wire.packets.map((p) => p.totals)).toEqual([[3]]);
+  });
+
   it("does not hold one room's events behind another's", async () => {
-    // Room 9's line is full and has one more waiting; room 10's event goes at once.
-    wire.delays = range(IN_ORDER_MAX_IN_FLIGHT + 1).map(() => 200);
+    // Room 9's line is full and has more waiting; room 10's event goes at once.
+    wire.delays = range(IN_ORDER_MAX_IN_FLIGHT).map(() => 200);
     wire.delays[100] = 1;
     const slow = range(IN_ORDER_MAX_IN_FLIGHT + 1).map((i) => broadcastInOrder(9, likes(i)));
     await broadcastInOrder(10, likes(100));
@@ -63,6 +116,17 @@ describe("broadcastInOrder", () => {
     await vi.advanceTimersByTimeAsync(IN_ORDER_STALE_MS + 1_000);
     await Promise.all(first);
     expect(await late).toMatch(/^dropped after waiting/);
-    expect(wire.started).not.toContain(99);
+    expect(wire.packets.flatMap((p) => p.totals)).not.toContain(99);
+  });
+});
+
+describe("parseRoomEvents", () => {
+  const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+
+  it("reads one event or a batch, in order, and drops only what does not parse", () => {
+    expect(parseRoomEvents(encode(likes(1)))).toEqual([likes(1)]);
+    expect(parseRoomEvents(encode([likes(1), { type: "nope" }, likes(2)]))).toEqual([likes(1), likes(2)]);
+    expect(parseRoomEvents(new TextEncoder().encode("{"))).toEqual([]);
+    expect(parseRoomEvents(encode(range(ROOM_BATCH_MAX_EVENTS + 5).map(likes)))).toHaveLength(ROOM_BATCH_MAX_EVENTS);
   });
 });

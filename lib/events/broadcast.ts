@@ -1,5 +1,5 @@
 import "server-only";
-import { type RoomEvent, ROOM_TOPIC, roomEventSchema } from "@/lib/events/schema";
+import { ROOM_BATCH_MAX_EVENTS, type RoomEvent, type RoomMessage, ROOM_TOPIC, roomEventSchema } from "@/lib/events/schema";
 import { sendRoomMessage } from "@/lib/livekit/rooms";
 import { roomNameFor } from "@/lib/shows/room-name";
 
@@ -13,34 +13,63 @@ export type BroadcastOptions = {
 /** Sends a room event into a show's room, after the rule that produced it has committed. */
 export async function broadcastRoomEvent(roomNumber: number, event: RoomEvent, options: BroadcastOptions = {}) {
   // The same schema the clients parse with: a malformed event fails here, not in every browser.
-  const checked = roomEventSchema.parse(event);
-  await sendRoomMessage(roomNameFor(roomNumber), ROOM_TOPIC, checked, { destinationIdentities: options.to, lossy: options.lossy });
+  await sendPacket(roomNumber, roomEventSchema.parse(event), options);
+}
+
+/** One data packet: one checked event, or several as a batch (lib/events/schema: RoomMessage). */
+async function sendPacket(roomNumber: number, message: RoomMessage, options: BroadcastOptions) {
+  await sendRoomMessage(roomNameFor(roomNumber), ROOM_TOPIC, message, { destinationIdentities: options.to, lossy: options.lossy });
 }
 
 /** An event that waited this long for the ones before it is dropped: clients have caught up by other means. */
 export const IN_ORDER_STALE_MS = 10_000;
 /**
- * Sends of one room in flight at once. One at a time could not keep up when LiveKit answered
- * slowly (bench:chat at load average 30: `SendData` took seconds, and the line dropped half its
- * events); several in flight still leave in the order queued and arrive nearly so.
+ * Packets of one room in flight at once. Whatever queues behind them leaves as one batch when a
+ * send returns: at a low rate every event goes at once on its own, and when LiveKit answers
+ * slowly (bench:chat at load average 30: `SendData` took seconds) the batches grow instead of the
+ * line, so a busy room never falls behind by more than about one send.
  */
-export const IN_ORDER_MAX_IN_FLIGHT = 8;
+export const IN_ORDER_MAX_IN_FLIGHT = 2;
+/** A batch's size limit, well under what LiveKit takes in one reliable packet (~15 KiB). */
+export const BATCH_MAX_BYTES = 12_000;
 
-type Queued = { event: RoomEvent; options: BroadcastOptions; queuedAt: number; resolve: () => void; reject: (error: unknown) => void };
+type Queued = { event: RoomEvent; bytes: number; options: BroadcastOptions; queuedAt: number; resolve: () => void; reject: (error: unknown) => void };
 type Line = { waiting: Queued[]; inFlight: number };
 
 const rooms = globalThis as unknown as { suixinRoomLines?: Map<number, Line> };
 
+function sameRecipients(a: BroadcastOptions, b: BroadcastOptions): boolean {
+  return (a.lossy ?? false) === (b.lossy ?? false) && (a.to ?? []).join("\n") === (b.to ?? []).join("\n");
+}
+
+/** The next packet: the first waiting event that is not stale, and those right behind it for the same recipients. */
+function takeBatch(line: Line): Queued[] {
+  const now = Date.now();
+  while (line.waiting.length > 0 && now - line.waiting[0]!.queuedAt > IN_ORDER_STALE_MS) {
+    line.waiting.shift()!.reject(new Error(`dropped after waiting ${IN_ORDER_STALE_MS} ms for earlier events`));
+  }
+  const batch: Queued[] = [];
+  let bytes = 0;
+  for (const next of line.waiting) {
+    if (batch.length > 0 && (batch.length >= ROOM_BATCH_MAX_EVENTS || bytes + next.bytes > BATCH_MAX_BYTES || !sameRecipients(batch[0]!.options, next.options))) break;
+    batch.push(next);
+    bytes += next.bytes;
+  }
+  line.waiting.splice(0, batch.length);
+  return batch;
+}
+
 function pump(roomNumber: number, line: Line): void {
   while (line.inFlight < IN_ORDER_MAX_IN_FLIGHT && line.waiting.length > 0) {
-    const next = line.waiting.shift()!;
-    if (Date.now() - next.queuedAt > IN_ORDER_STALE_MS) {
-      next.reject(new Error(`dropped after waiting ${IN_ORDER_STALE_MS} ms for earlier events`));
-      continue;
-    }
+    const batch = takeBatch(line);
+    if (batch.length === 0) break;
     line.inFlight += 1;
-    broadcastRoomEvent(roomNumber, next.event, next.options)
-      .then(next.resolve, next.reject)
+    const [first, ...more] = batch.map((q) => q.event);
+    sendPacket(roomNumber, more.length === 0 ? first! : [first!, ...more], batch[0]!.options)
+      .then(
+        () => batch.forEach((q) => q.resolve()),
+        (error: unknown) => batch.forEach((q) => q.reject(error)),
+      )
       .finally(() => {
         line.inFlight -= 1;
         if (line.inFlight === 0 && line.waiting.length === 0) rooms.suixinRoomLines?.delete(roomNumber);
@@ -51,12 +80,16 @@ function pump(roomNumber: number, line: Line): void {
 
 /**
  * Sends a committed room event after the events this instance queued for the room before it
- * (started in that order, at most IN_ORDER_MAX_IN_FLIGHT at once): callers that need not wait (a
- * chat message's sender already has its answer) leave the promise running. Rejects when this
- * event could not be sent (or waited IN_ORDER_STALE_MS); the next ones go on. Per instance:
- * another instance's events interleave, and clients order chat by its sequence numbers.
+ * (in that order, at most IN_ORDER_MAX_IN_FLIGHT packets at once, the rest batched): callers
+ * that need not wait (a chat message's sender already has its answer) leave the promise running.
+ * Rejects when this event could not be sent (or waited IN_ORDER_STALE_MS); the next ones go on.
+ * Per instance: another instance's events interleave, and clients order chat by its sequence numbers.
  */
 export function broadcastInOrder(roomNumber: number, event: RoomEvent, options: BroadcastOptions = {}): Promise<void> {
+  // An invalid event fails here, for its caller alone, not a whole batch later.
+  const parsed = roomEventSchema.safeParse(event);
+  if (!parsed.success) return Promise.reject(parsed.error);
+  const bytes = Buffer.byteLength(JSON.stringify(parsed.data));
   const lines = (rooms.suixinRoomLines ??= new Map());
   let line = lines.get(roomNumber);
   if (!line) {
@@ -65,7 +98,7 @@ export function broadcastInOrder(roomNumber: number, event: RoomEvent, options: 
   }
   const queued = line;
   return new Promise<void>((resolve, reject) => {
-    queued.waiting.push({ event, options, queuedAt: Date.now(), resolve, reject });
+    queued.waiting.push({ event: parsed.data, bytes, options, queuedAt: Date.now(), resolve, reject });
     pump(roomNumber, queued);
   });
 }
