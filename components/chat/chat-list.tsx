@@ -76,9 +76,14 @@ export function ChatList({ selected, onSelect }: { selected: string | null; onSe
     initialOffset: () => entries.length * ROW_ESTIMATE_PX,
   });
 
+  // Following: straight to the bottom, one layout read per list update. (The virtualizer's own
+  // scrollToEnd re-checks its target for several frames, reading the scroll height each time: at
+  // ten updates a second that was a forced layout on most frames of a storm.) Rows measured later
+  // keep the end in view through anchorTo "end".
   useLayoutEffect(() => {
-    if (follow.current) virtualizer.scrollToEnd();
-  }, [entries, virtualizer]);
+    const el = scroller.current;
+    if (follow.current && el) el.scrollTop = el.scrollHeight;
+  }, [entries]);
 
   function onScroll() {
     const el = scroller.current;
