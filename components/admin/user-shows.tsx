@@ -4,7 +4,7 @@ import { compactDuration } from "@/components/admin/duration";
 import type { EndReason } from "@/lib/generated/prisma/enums";
 import type { UserShowRow } from "@/lib/users/user-details";
 
-const END_REASONS: Record<EndReason, string> = { HOST: "by the host", HOST_TIMEOUT: "host timed out", OPERATOR: "by an operator", ROOM_GONE: "room closed" };
+const END_REASONS: Record<EndReason, string> = { HOST: "by the host", HOST_TIMEOUT: "host timed out", OPERATOR: "by an operator", ROOM_GONE: "room closed", SCREENING: "by screening" };
 
 export function UserShows({ shows }: { shows: UserShowRow[] }) {
   if (shows.length === 0) return <p className="text-zinc-400">No shows yet.</p>;
