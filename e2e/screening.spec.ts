@@ -12,9 +12,10 @@ import { register, newUser, userPage } from "./support/users";
 import { expectVideoPlaying } from "./support/video";
 
 // Automatic content screening with the real model on Chromium's fake camera (a green pac-man,
-// which nsfwjs scores as Drawing ≈0.85–0.9 in most frames). Rules are operator settings: the test
-// profile flags Drawing; here an operator raises it to blur in the dashboard's settings (the end
-// rule and the shorter interval are stored directly, as the settings page would store them).
+// which nsfwjs scores as Drawing ≈0.85–0.9 in most frames). Rules are operator settings: the
+// test profile keeps the built-in ones (which ignore Drawing, so no other spec's show is
+// flagged); here an operator adds a Drawing rule that blurs in the dashboard's settings, and the
+// other tests store theirs (end, blur) as the settings page would, with a shorter interval.
 
 const INTERVAL_SECONDS = 3;
 
