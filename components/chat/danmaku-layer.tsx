@@ -7,7 +7,18 @@ import { useRoomChat } from "@/components/chat/room-chat";
 import { useDanmakuSetting } from "@/components/chat/use-danmaku-setting";
 import { DANMAKU, estimateWidth, laneCount, placeComment } from "@/lib/chat/danmaku";
 
-type Flying = { key: string; text: string; mine: boolean; lane: number; from: number; durationMs: number };
+type Flying = { key: string; text: string; mine: boolean; lane: number; from: number; durationMs: number; placedAt: number };
+
+/**
+ * Starts a comment's flight at the moment its lane was given, not when it is first drawn: a
+ * render held back by a busy main thread would otherwise start it late, behind schedule, and the
+ * next comment of its lane (on time) could run into it.
+ */
+function startOnSchedule(el: HTMLElement | null, placedAt: number) {
+  if (!el || el.dataset.scheduled) return;
+  el.dataset.scheduled = "1";
+  el.style.animationDelay = `${Math.min(0, placedAt - performance.now())}ms`;
+}
 
 /**
  * Live chat flying across the video, when the viewer has it on: lanes in the top part of the
@@ -34,7 +45,7 @@ export function DanmakuLayer() {
         const spot = placeComment(lanes, now, estimateWidth(comment.text), width);
         if (!spot) continue; // every lane busy: dropped
         lanes = spot.freeAt;
-        placed.push({ ...comment, lane: spot.lane, from: width, durationMs: spot.durationMs });
+        placed.push({ ...comment, lane: spot.lane, from: width, durationMs: spot.durationMs, placedAt: now });
       }
       if (placed.length) setFlying((list) => [...list, ...placed]);
     };
@@ -59,6 +70,7 @@ export function DanmakuLayer() {
         return (
           <span
             key={f.key}
+            ref={(el) => startOnSchedule(el, f.placedAt)}
             data-testid="danmaku-comment"
             className={`${styles.comment} font-medium ${f.mine ? "text-amber-200" : "text-white"}`}
             style={style}
