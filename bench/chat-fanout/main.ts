@@ -23,6 +23,7 @@ import { goLive } from "../../e2e/support/studio";
 import { newUser, register } from "../../e2e/support/users";
 import { roomNameFor } from "../../lib/shows/room-name";
 import type { StackInfo } from "../../scripts/stack/stack-file";
+import { runAppCodeAgainst } from "../support/app-env";
 import { launchBrowser, newContext } from "../support/browser";
 import { startStack } from "../support/stack";
 import type { RunningStack } from "../support/stack";
@@ -451,17 +452,7 @@ async function main(): Promise<void> {
     });
     // The lib code runs in this process too (senders' rows, the step timings): the stack's
     // services; this process's own limits (not the app's) let the in-process steps repeat.
-    Object.assign(process.env, {
-      DATABASE_URL: stack.info.databaseUrl,
-      REDIS_URL: stack.info.redisUrl,
-      LIVEKIT_URL: stack.info.livekit.wsUrl,
-      LIVEKIT_API_URL: stack.info.livekit.httpUrl,
-      LIVEKIT_API_KEY: stack.info.livekit.apiKey,
-      LIVEKIT_API_SECRET: stack.info.livekit.apiSecret,
-      NEXTAUTH_SECRET: "bench-process-does-not-sign-sessions-0123456789",
-      SUIXIN_DATA_DIR: stack.info.dataDir,
-      SUIXIN_RATE_LIMITS: JSON.stringify({ "chat.send": { points: 1_000_000 } }),
-    });
+    runAppCodeAgainst(stack.info, { SUIXIN_RATE_LIMITS: JSON.stringify({ "chat.send": { points: 1_000_000 } }) });
     process.stdout.write(`stack up: ${stack.info.appUrl}\n`);
     browser = await launchBrowser();
     let joined = 0;

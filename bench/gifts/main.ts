@@ -24,6 +24,7 @@ import { AccessToken, RoomServiceClient } from "livekit-server-sdk";
 import { z } from "zod";
 
 import { actionAnswer } from "../../e2e/support/actions";
+import { runAppCodeAgainst } from "../support/app-env";
 import { REPO_ROOT, startStack } from "../support/stack";
 import type { RunningStack } from "../support/stack";
 import { pgProfiler, profileLines } from "../support/pg-profile";
@@ -188,20 +189,11 @@ async function listen(stack: RunningStack, roomName: string): Promise<{ gifts: (
 }
 
 async function bench(stack: RunningStack): Promise<void> {
-  const { appUrl, databaseUrl, livekit, redisUrl, dataDir } = stack.info;
+  const { appUrl, databaseUrl, livekit } = stack.info;
   // The lib code runs in this process too (phase a): the stack's database, any settings it reads.
   const benchDatabaseUrl = new URL(databaseUrl);
   benchDatabaseUrl.searchParams.set("application_name", APPLICATION_NAME);
-  Object.assign(process.env, {
-    DATABASE_URL: benchDatabaseUrl.toString(),
-    REDIS_URL: redisUrl,
-    LIVEKIT_URL: livekit.wsUrl,
-    LIVEKIT_API_URL: livekit.httpUrl,
-    LIVEKIT_API_KEY: livekit.apiKey,
-    LIVEKIT_API_SECRET: livekit.apiSecret,
-    NEXTAUTH_SECRET: "bench-process-does-not-sign-sessions-0123456789",
-    SUIXIN_DATA_DIR: dataDir,
-  });
+  runAppCodeAgainst(stack.info, { DATABASE_URL: benchDatabaseUrl.toString() });
   const { db, DB_POOL_SIZE, preparedQuery } = await import("@/lib/db");
   const { Prisma } = await import("@/lib/generated/prisma/client");
   const { planGift } = await import("@/lib/gifts/place-gift");

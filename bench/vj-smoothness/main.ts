@@ -29,6 +29,7 @@ import type { Browser, CDPSession, Page } from "@playwright/test";
 import { expectVideoPlaying } from "../../e2e/support/video";
 import { newUser, register } from "../../e2e/support/users";
 import type { RoomEvent } from "../../lib/events/schema";
+import { runAppCodeAgainst } from "../support/app-env";
 import { launchBrowser, newContext } from "../support/browser";
 import { startStack } from "../support/stack";
 import type { RunningStack } from "../support/stack";
@@ -434,18 +435,9 @@ async function main(): Promise<void> {
   try {
     stack = await startStack("vj-smoothness", { SUIXIN_RECONCILE_SECONDS: "15", SUIXIN_SETTINGS: JSON.stringify({ hostGraceSeconds: 60 }) });
     process.stdout.write(`stack up: ${stack.info.appUrl}; ${loadLine()}\n`);
-    const { appUrl, databaseUrl, redisUrl, dataDir, livekit } = stack.info;
+    const { appUrl } = stack.info;
     // The app's broadcast code runs in this process, against the stack's LiveKit.
-    Object.assign(process.env, {
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: redisUrl,
-      LIVEKIT_URL: livekit.wsUrl,
-      LIVEKIT_API_URL: livekit.httpUrl,
-      LIVEKIT_API_KEY: livekit.apiKey,
-      LIVEKIT_API_SECRET: livekit.apiSecret,
-      NEXTAUTH_SECRET: "bench-process-does-not-sign-sessions-0123456789",
-      SUIXIN_DATA_DIR: dataDir,
-    });
+    runAppCodeAgainst(stack.info);
     const { broadcastInOrder } = await import("@/lib/events/broadcast");
     browser = await launchBrowser();
     await bench(browser, appUrl, broadcastInOrder, path.resolve(".next"));
