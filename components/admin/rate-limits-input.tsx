@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import { ReasonAndSave } from "@/components/admin/reason-and-save";
 import type { FieldErrors } from "@/lib/errors";
 import { type LimitName, type RateLimitOverrides, defaultLimits, limitNames, resolveLimits } from "@/lib/rate-limit/limits";
 
@@ -54,7 +54,6 @@ export function RateLimitsInput({ id, value, defaults, fields, pending, onSave }
   onSave: (value: unknown, reason: string) => Promise<void>;
 }) {
   const [draft, setDraft] = useState(() => draftOf(value));
-  const [reason, setReason] = useState("");
   const envDefaults = resolveLimits(defaults);
 
   return (
@@ -64,7 +63,7 @@ export function RateLimitsInput({ id, value, defaults, fields, pending, onSave }
       className="space-y-2"
       onSubmit={(event) => {
         event.preventDefault();
-        void onSave(overridesOf(draft), reason);
+        void onSave(overridesOf(draft), String(new FormData(event.currentTarget).get("reason") ?? ""));
       }}
     >
       <div className="overflow-x-auto">
@@ -104,19 +103,7 @@ export function RateLimitsInput({ id, value, defaults, fields, pending, onSave }
           </tbody>
         </table>
       </div>
-      <div className="flex flex-wrap items-center gap-2">
-        <input
-          aria-label="Reason for changing Rate limits"
-          placeholder="Reason (optional)"
-          maxLength={500}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          className="min-w-0 flex-1 rounded border border-zinc-700 bg-zinc-900 px-3 py-2 text-sm text-zinc-100"
-        />
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save rate limits"}
-        </Button>
-      </div>
+      <ReasonAndSave settingLabel="Rate limits" saveLabel="Save rate limits" pending={pending} />
     </form>
   );
 }

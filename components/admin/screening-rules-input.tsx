@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { ReasonAndSave } from "@/components/admin/reason-and-save";
 import { Button } from "@/components/ui/button";
 import { SCREENING_ACTIONS, SCREENING_CLASSES, type ScreeningRule } from "@/lib/screening/rules";
 
@@ -21,7 +22,6 @@ export function ScreeningRulesInput({ id, value, defaults, pending, onSave }: {
 }) {
   const [next, setNext] = useState(value.length);
   const [rows, setRows] = useState<Row[]>(() => value.map((rule, key) => ({ key, class: rule.class, threshold: String(rule.threshold), action: rule.action })));
-  const [reason, setReason] = useState("");
   const update = (key: number, change: Partial<Row>) => setRows((all) => all.map((r) => (r.key === key ? { ...r, ...change } : r)));
 
   function addRule() {
@@ -37,7 +37,7 @@ export function ScreeningRulesInput({ id, value, defaults, pending, onSave }: {
       onSubmit={(event) => {
         event.preventDefault();
         const rules = rows.map((r) => ({ class: r.class, threshold: r.threshold.trim() === "" ? undefined : Number(r.threshold), action: r.action }));
-        void onSave(rules, reason);
+        void onSave(rules, String(new FormData(event.currentTarget).get("reason") ?? ""));
       }}
     >
       <table className="text-left text-sm">
@@ -90,19 +90,7 @@ export function ScreeningRulesInput({ id, value, defaults, pending, onSave }: {
         Add a rule
       </Button>
       <p className="text-xs text-zinc-500">Default: {defaults.map((r) => `${r.action} ${r.class} ≥ ${r.threshold}`).join("; ") || "none"}</p>
-      <div className="flex flex-wrap items-center gap-2">
-        <input
-          aria-label="Reason for changing Screening rules"
-          placeholder="Reason (optional)"
-          maxLength={500}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          className={`min-w-0 flex-1 px-3 py-2 ${cell}`}
-        />
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save screening rules"}
-        </Button>
-      </div>
+      <ReasonAndSave settingLabel="Screening rules" saveLabel="Save screening rules" pending={pending} />
     </form>
   );
 }

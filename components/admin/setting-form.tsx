@@ -4,8 +4,8 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { saveSettingAction } from "@/app/(admin)/admin/settings/actions";
 import { RateLimitsInput } from "@/components/admin/rate-limits-input";
+import { ReasonAndSave } from "@/components/admin/reason-and-save";
 import { ScreeningRulesInput } from "@/components/admin/screening-rules-input";
-import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import type { FieldErrors } from "@/lib/errors";
 import { settingFields } from "@/lib/settings/fields";
@@ -94,12 +94,7 @@ export function SettingForm<K extends SettingKey>({ settingKey, value, defaultVa
         <form onSubmit={onSubmit} noValidate className="space-y-2">
           <Input settingKey={settingKey} value={value} id={id} />
           <p className="text-xs text-zinc-500">Default: {JSON.stringify(defaultValue)}</p>
-          <div className="flex flex-wrap items-center gap-2">
-            <input name="reason" aria-label={`Reason for changing ${field.label}`} placeholder="Reason (optional)" maxLength={500} className={`min-w-0 flex-1 ${inputClass}`} />
-            <Button type="submit" disabled={pending}>
-              {pending ? "Saving…" : "Save"}
-            </Button>
-          </div>
+          <ReasonAndSave settingLabel={field.label} pending={pending} />
         </form>
       )}
       <FormError message={error} />

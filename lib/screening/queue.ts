@@ -10,6 +10,7 @@ import { SCREENING_CLASSES, type ScreeningClass } from "@/lib/screening/rules";
 export const FLAGS_PER_PAGE = 20;
 /** Samples of the show drawn in the item's chart (newest; older ones are in the retention window). */
 const HISTORY = 40;
+const OPEN = { status: "OPEN" } as const;
 
 export type ScorePoint = { t: number } & Record<ScreeningClass, number>;
 
@@ -21,15 +22,14 @@ function toPoint(capturedAt: Date, scores: unknown): ScorePoint {
 }
 
 export async function countOpenFlags(): Promise<number> {
-  return db.screeningFlag.count({ where: { status: "OPEN" } });
+  return db.screeningFlag.count({ where: OPEN });
 }
 
 /** Open flags, oldest first, each with its show and score history (oldest sample first). */
 export async function listOpenFlags(page: number) {
-  const where = { status: "OPEN" } as const;
   const [rows, total] = await Promise.all([
     db.screeningFlag.findMany({
-      where,
+      where: OPEN,
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       skip: (page - 1) * FLAGS_PER_PAGE,
       take: FLAGS_PER_PAGE,
@@ -39,7 +39,7 @@ export async function listOpenFlags(page: number) {
         show: { select: { id: true, roomNumber: true, title: true, status: true, host: { select: { id: true, name: true } } } },
       },
     }),
-    db.screeningFlag.count({ where }),
+    countOpenFlags(),
   ]);
   const items = await Promise.all(
     rows.map(async ({ frameFile, scores, ...flag }) => {
