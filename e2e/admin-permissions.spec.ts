@@ -50,7 +50,7 @@ function adminActions(): { id: string; name: string; page: string }[] {
     node: Record<string, ManifestEntry>;
   };
   return Object.entries(manifest.node)
-    .filter(([, entry]) => entry.filename.startsWith("app/(admin)/"))
+    .filter(([, entry]) => entry.filename.startsWith("components/admin/actions/"))
     .map(([id, entry]) => ({ id, name: entry.exportedName, page: path.join(ROOT, `${Object.keys(entry.workers)[0]!}.tsx`) }));
 }
 

@@ -95,7 +95,7 @@ function sendGiftActionId(): string {
     .object({ node: z.record(z.string(), z.object({ filename: z.string(), exportedName: z.string().optional() })) })
     .parse(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, ".next", "server", "server-reference-manifest.json"), "utf8")));
   const found = Object.entries(manifest.node).find(
-    ([, a]) => a.filename === "app/(live)/shows/[roomNumber]/actions.ts" && a.exportedName === "sendGiftAction",
+    ([, a]) => a.filename === "components/gifts/actions.ts" && a.exportedName === "sendGiftAction",
   );
   if (!found) throw new Error("sendGiftAction not found in the build's server reference manifest");
   return found[0];

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { createGiftAction, updateGiftAction } from "@/app/(admin)/admin/gifts/actions";
+import { createGiftAction, updateGiftAction } from "@/components/admin/actions/gifts";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import type { GiftAnimation } from "@/lib/generated/prisma/enums";

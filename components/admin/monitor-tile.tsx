@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { endShowAsOperatorAction } from "@/app/(admin)/admin/actions";
+import { endShowAsOperatorAction } from "@/components/admin/actions/shows";
 import { compactDuration } from "@/components/admin/duration";
 import { MonitorThumbnail } from "@/components/admin/monitor-thumbnail";
 import { ReasonForm } from "@/components/admin/reason-form";

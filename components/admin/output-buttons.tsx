@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { cleanupStuckOutputsAction, stopOutputAction } from "@/app/(admin)/admin/outputs/actions";
-import { deleteRecordingAction } from "@/app/(admin)/admin/recordings/actions";
+import { cleanupStuckOutputsAction, stopOutputAction } from "@/components/admin/actions/outputs";
+import { deleteRecordingAction } from "@/components/admin/actions/recordings";
 import { ReasonForm } from "@/components/admin/reason-form";
 
 export function StopOutputButton({ egressId }: { egressId: string }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { handleReportAction } from "@/app/(admin)/admin/reports/actions";
+import { handleReportAction } from "@/components/admin/actions/reports";
 import { ReasonForm } from "@/components/admin/reason-form";
 import { REPORT_ACTIONS, type ReportAction } from "@/lib/admin/schema";
 

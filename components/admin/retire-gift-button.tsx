@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { retireGiftAction } from "@/app/(admin)/admin/gifts/actions";
+import { retireGiftAction } from "@/components/admin/actions/gifts";
 import { ReasonForm } from "@/components/admin/reason-form";
 
 /** Takes a gift off the shelf (its history stays), or puts it back. */

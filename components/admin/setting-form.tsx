@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { saveSettingAction } from "@/app/(admin)/admin/settings/actions";
+import { saveSettingAction } from "@/components/admin/actions/settings";
 import { RateLimitsInput } from "@/components/admin/rate-limits-input";
 import { ReasonAndSave } from "@/components/admin/reason-and-save";
 import { ScreeningRulesInput } from "@/components/admin/screening-rules-input";

@@ -3,7 +3,7 @@
 import { format } from "date-fns";
 import { useRouter } from "next/navigation";
 import { useId } from "react";
-import { banUserAction, muteUserAction, setUserRoleAction, unbanUserAction, unmuteUserAction } from "@/app/(admin)/admin/users/actions";
+import { banUserAction, muteUserAction, setUserRoleAction, unbanUserAction, unmuteUserAction } from "@/components/admin/actions/users";
 import { ReasonForm } from "@/components/admin/reason-form";
 
 type Standing = {

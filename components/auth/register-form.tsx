@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { registerAction } from "@/app/(auth)/actions";
+import { registerAction } from "@/components/auth/actions";
 import { useSignIn } from "@/components/auth/use-sign-in";
 import { useSchemaForm } from "@/components/ui/use-schema-form";
 import { Button } from "@/components/ui/button";

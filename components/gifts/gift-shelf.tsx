@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { sendGiftAction } from "@/app/(live)/shows/[roomNumber]/actions";
+import { sendGiftAction } from "@/components/gifts/actions";
 import { GiftIcon } from "@/components/gifts/gift-icon";
 import { newIdempotencyKey } from "@/components/gifts/idempotency-key";
 import { Button } from "@/components/ui/button";

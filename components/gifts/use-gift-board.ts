@@ -3,7 +3,7 @@
 import { useRoomContext } from "@livekit/components-react";
 import { RoomEvent } from "livekit-client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { giftBoardAction } from "@/app/(live)/shows/[roomNumber]/actions";
+import { giftBoardAction } from "@/components/gifts/actions";
 import { useGiftNotices } from "@/components/gifts/use-gift-notices";
 import { type Board, mergeBoard, mergeNotice } from "@/lib/gifts/board";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { renewPlaybackAction } from "@/app/play/actions";
+import { renewPlaybackAction } from "@/components/hls/actions";
 import type { Playback } from "@/lib/push/playback";
 
 /**

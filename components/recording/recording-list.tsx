@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { deleteRecordingAction } from "@/app/(studio)/studio/ended/[roomNumber]/actions";
+import { deleteRecordingAction } from "@/components/recording/actions";
 import { FormError } from "@/components/ui/form-error";
 import type { ShowRecording } from "@/lib/recording/replay";
 

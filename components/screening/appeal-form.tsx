@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { appealScreeningAction } from "@/app/(studio)/studio/actions";
+import { appealScreeningAction } from "@/components/screening/actions";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { APPEAL_MAX } from "@/lib/screening/schema";

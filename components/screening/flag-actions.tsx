@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { endShowAsOperatorAction } from "@/app/(admin)/admin/actions";
-import { looksFineAction } from "@/app/(live)/shows/[roomNumber]/actions";
+import { endShowAsOperatorAction } from "@/components/admin/actions/shows";
+import { looksFineAction } from "@/components/screening/actions";
 import { ReasonForm } from "@/components/admin/reason-form";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";

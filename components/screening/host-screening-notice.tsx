@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import { screeningNoticeAction } from "@/app/(studio)/studio/actions";
+import { screeningNoticeAction } from "@/components/screening/actions";
 import { useRoomEvents } from "@/components/room/use-room-events";
 import { AppealForm } from "@/components/screening/appeal-form";
 import { useOnConnected } from "@/components/screening/use-on-connected";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { looksFineAction, screeningOverviewAction } from "@/app/(live)/shows/[roomNumber]/actions";
+import { looksFineAction, screeningOverviewAction } from "@/components/screening/actions";
 import { ScreeningScores } from "@/components/screening/scores";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";

@@ -1,7 +1,7 @@
 "use client";
 
 import { type ReactNode, useCallback, useRef, useState } from "react";
-import { blurStateAction } from "@/app/(live)/shows/[roomNumber]/actions";
+import { blurStateAction } from "@/components/screening/actions";
 import { useRoomEvents } from "@/components/room/use-room-events";
 import { useOnConnected } from "@/components/screening/use-on-connected";
 

@@ -2,14 +2,7 @@
 
 import { useLocalParticipant } from "@livekit/components-react";
 import { useCallback, useEffect, useState } from "react";
-import {
-  addDestinationAction,
-  outputsStatusAction,
-  startHlsPushAction,
-  startRecordingAction,
-  stopBroadcastAction,
-  stopDestinationAction,
-} from "@/app/(studio)/studio/actions";
+import { addDestinationAction, outputsStatusAction, startHlsPushAction, startRecordingAction, stopBroadcastAction, stopDestinationAction } from "@/components/studio/actions";
 import { CopyLink } from "@/components/studio/copy-link";
 import { DestinationList } from "@/components/studio/destination-list";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { goLiveAction } from "@/app/(studio)/studio/actions";
+import { goLiveAction } from "@/components/studio/actions";
 import { CameraPreview, type DeviceChoice } from "@/components/studio/camera-preview";
 import { DeviceSelect } from "@/components/studio/device-select";
 import { Button } from "@/components/ui/button";

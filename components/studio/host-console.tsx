@@ -12,7 +12,7 @@ import {
 import { ConnectionState, Track } from "livekit-client";
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
-import { endShowAction } from "@/app/(studio)/studio/actions";
+import { endShowAction } from "@/components/studio/actions";
 import { GiftOverlay } from "@/components/gifts/gift-overlay";
 import { HostGiftSummary } from "@/components/gifts/host-gift-summary";
 import { ChatPanel } from "@/components/chat/chat-panel";

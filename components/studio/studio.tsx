@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { endShowAction, resumeBroadcastAction } from "@/app/(studio)/studio/actions";
+import { endShowAction, resumeBroadcastAction } from "@/components/studio/actions";
 import { GoLiveForm } from "@/components/studio/go-live-form";
 import { HostConsole, type HostSession } from "@/components/studio/host-console";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { grantCoinsAction } from "@/app/(admin)/admin/coins/actions";
+import { grantCoinsAction } from "@/components/admin/actions/coins";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/text-field";

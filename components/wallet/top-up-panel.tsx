@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { topUpAction } from "@/app/(account)/wallet/actions";
+import { topUpAction } from "@/components/wallet/actions";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { setWalletBalance } from "@/components/wallet/wallet-store";

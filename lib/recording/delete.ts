@@ -8,6 +8,7 @@ import { recordingsDir } from "@/lib/egress/paths";
 import { parseOutputs } from "@/lib/egress/record-egress";
 import { AppError } from "@/lib/errors";
 import { PART_NAME, recordingsOfShow } from "@/lib/recording/replay";
+import type { DeleteRecordingInput } from "@/lib/recording/schema";
 import { requireShow } from "@/lib/shows/get-show";
 
 export type DeletedRecording = { id: string; roomNumber: number; title: string; names: string[]; sizeBytes: number };
@@ -42,7 +43,7 @@ export async function removeRecordingFiles(deleted: Pick<DeletedRecording, "room
 }
 
 /** Deletes one finished recording of a show (all its parts), by its host. Deleting one that is gone already changes nothing. */
-export async function deleteRecording(user: SessionUser, input: { roomNumber: number; recordingId: string }) {
+export async function deleteRecording(user: SessionUser, input: DeleteRecordingInput) {
   const show = await requireShow(input.roomNumber);
   if (!can(showRoleOf(user, show), "show.broadcast")) throw new AppError("FORBIDDEN", "Only the host can delete a recording of this show.");
   const deleted = await db.$transaction((tx) => deleteRecordingIn(tx, input.recordingId, show.id));

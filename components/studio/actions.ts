@@ -7,8 +7,6 @@ import { startRecording } from "@/lib/egress/start-broadcast";
 import { stopBroadcast } from "@/lib/egress/stop-broadcast";
 import { addDestination, pushStatus, startHlsPush, stopDestination } from "@/lib/push/push";
 import { addDestinationSchema, startHlsPushSchema, stopDestinationSchema } from "@/lib/push/schema";
-import { appealScreening, hostScreeningNotice } from "@/lib/screening/host-notice";
-import { appealSchema } from "@/lib/screening/schema";
 import { endShowByUser } from "@/lib/shows/end-show-by-user";
 import { goLive } from "@/lib/shows/go-live";
 import { rejoinShowAsHost } from "@/lib/shows/join-show";
@@ -47,7 +45,3 @@ export const stopBroadcastAction = userAction(stopBroadcastSchema, async (input,
 });
 
 export const outputsStatusAction = userAction(showRefSchema, (input, user) => pushStatus(user, input.roomNumber));
-
-export const screeningNoticeAction = userAction(showRefSchema, (input, user) => hostScreeningNotice(user, input.roomNumber));
-
-export const appealScreeningAction = userAction(appealSchema, (input, user) => appealScreening(user, input));
