@@ -1,9 +1,9 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { looksFineAction, screeningOverviewAction } from "@/components/screening/actions";
+import { screeningOverviewAction } from "@/components/screening/actions";
+import { LooksFineButton } from "@/components/screening/looks-fine-button";
 import { ScreeningScores } from "@/components/screening/scores";
-import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import type { ScreeningOverview } from "@/lib/screening/review";
 
@@ -32,7 +32,6 @@ function FlagCard({ flag }: { flag: Flag }) {
 export function OperatorScreeningPanel({ roomNumber }: { roomNumber: number }) {
   const [overview, setOverview] = useState<ScreeningOverview | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   // Bumped to ask for a fresh overview at once (after "Looks fine").
   const [tick, setTick] = useState(0);
@@ -53,14 +52,6 @@ export function OperatorScreeningPanel({ roomNumber }: { roomNumber: number }) {
     };
   }, [roomNumber, tick]);
 
-  async function looksFine() {
-    setBusy(true);
-    const result = await looksFineAction({ roomNumber });
-    setBusy(false);
-    if (!result.ok) setError(result.error.message);
-    setTick((t) => t + 1);
-  }
-
   const open = overview?.flags.filter((f) => f.status === "OPEN") ?? [];
   const latest = overview?.samples[0];
   return (
@@ -77,9 +68,7 @@ export function OperatorScreeningPanel({ roomNumber }: { roomNumber: number }) {
         <FlagCard key={flag.id} flag={flag} />
       ))}
       {open.length > 0 || overview?.blurred ? (
-        <Button onClick={looksFine} disabled={busy}>
-          Looks fine
-        </Button>
+        <LooksFineButton roomNumber={roomNumber} onDone={() => setTick((t) => t + 1)} />
       ) : null}
       {latest ? (
         <div className="space-y-1">

@@ -1,6 +1,7 @@
 import "server-only";
 import { METRIC_RANGES, type MetricRange } from "@/lib/admin/schema";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 const DAY_MS = 86_400_000;
 
@@ -53,34 +54,36 @@ function daysFrom(now: number): { fromMs: number; from: number } {
   return { fromMs, from: fromMs / 1000 };
 }
 
-/** Shows started per UTC day, the last 30 days. */
-export async function showsPerDay(now = Date.now()): Promise<Point[]> {
+// What the per-day charts count: fixed SQL (never input), one query shape for all of them.
+const PER_DAY = {
+  shows: { value: Prisma.sql`COUNT(*)::int`, table: Prisma.sql`"Show"`, at: Prisma.sql`"startedAt"` },
+  users: { value: Prisma.sql`COUNT(*)::int`, table: Prisma.sql`"User"`, at: Prisma.sql`"createdAt"` },
+  giftCoins: { value: Prisma.sql`SUM(coins)::int`, table: Prisma.sql`"GiftEvent"`, at: Prisma.sql`"createdAt"` },
+} as const;
+
+async function perDay(what: keyof typeof PER_DAY, now: number): Promise<Point[]> {
+  const { value, table, at } = PER_DAY[what];
   const { fromMs, from } = daysFrom(now);
   const rows = await db.$queryRaw<Row[]>`
-    SELECT EXTRACT(EPOCH FROM date_trunc('day', "startedAt"))::float8 * 1000 AS t, COUNT(*)::int AS v
-    FROM "Show" WHERE "startedAt" >= (to_timestamp(${from}::float8) AT TIME ZONE 'UTC')
+    SELECT EXTRACT(EPOCH FROM date_trunc('day', ${at}))::float8 * 1000 AS t, ${value} AS v
+    FROM ${table} WHERE ${at} >= (to_timestamp(${from}::float8) AT TIME ZONE 'UTC')
     GROUP BY 1 ORDER BY 1`;
   return fill(rows, fromMs, now, DAY_MS, 0);
+}
+
+/** Shows started per UTC day, the last 30 days. */
+export function showsPerDay(now = Date.now()): Promise<Point[]> {
+  return perDay("shows", now);
 }
 
 /** Accounts created per UTC day, the last 30 days. */
-export async function newUsersPerDay(now = Date.now()): Promise<Point[]> {
-  const { fromMs, from } = daysFrom(now);
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT EXTRACT(EPOCH FROM date_trunc('day', "createdAt"))::float8 * 1000 AS t, COUNT(*)::int AS v
-    FROM "User" WHERE "createdAt" >= (to_timestamp(${from}::float8) AT TIME ZONE 'UTC')
-    GROUP BY 1 ORDER BY 1`;
-  return fill(rows, fromMs, now, DAY_MS, 0);
+export function newUsersPerDay(now = Date.now()): Promise<Point[]> {
+  return perDay("users", now);
 }
 
 /** Coins spent on gifts per UTC day (what senders paid: the hosts' and the platform's shares together), the last 30 days. */
-export async function giftRevenuePerDay(now = Date.now()): Promise<Point[]> {
-  const { fromMs, from } = daysFrom(now);
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT EXTRACT(EPOCH FROM date_trunc('day', "createdAt"))::float8 * 1000 AS t, SUM(coins)::int AS v
-    FROM "GiftEvent" WHERE "createdAt" >= (to_timestamp(${from}::float8) AT TIME ZONE 'UTC')
-    GROUP BY 1 ORDER BY 1`;
-  return fill(rows, fromMs, now, DAY_MS, 0);
+export function giftRevenuePerDay(now = Date.now()): Promise<Point[]> {
+  return perDay("giftCoins", now);
 }
 
 export const TOP_HOSTS = 10;

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { paged } from "@/lib/paging";
 import { frameUrl } from "@/lib/screening/review";
-import { SCREENING_CLASSES, type ScreeningClass } from "@/lib/screening/rules";
+import { type ClassScores, readScores } from "@/lib/screening/rules";
 
 // Automatic screening's side of the dashboard's reports queue: each open flag is one item, with
 // the frame that raised it, its scores and the show's recent history of scores.
@@ -12,13 +12,10 @@ export const FLAGS_PER_PAGE = 20;
 const HISTORY = 40;
 const OPEN = { status: "OPEN" } as const;
 
-export type ScorePoint = { t: number } & Record<ScreeningClass, number>;
+export type ScorePoint = { t: number } & ClassScores;
 
 function toPoint(capturedAt: Date, scores: unknown): ScorePoint {
-  const raw = typeof scores === "object" && scores !== null ? (scores as Record<string, unknown>) : {};
-  const point = { t: capturedAt.getTime() } as ScorePoint;
-  for (const c of SCREENING_CLASSES) point[c] = typeof raw[c] === "number" ? raw[c] : 0;
-  return point;
+  return { t: capturedAt.getTime(), ...readScores(scores) };
 }
 
 export async function countOpenFlags(): Promise<number> {

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { broadcastRoomEvent } from "@/lib/events/broadcast";
 import { consume } from "@/lib/rate-limit";
 import { readFrame } from "@/lib/screening/frames";
+import { readScores } from "@/lib/screening/rules";
 import { screeningHealth } from "@/lib/screening/health";
 import { getSettings } from "@/lib/settings";
 import { requireShow } from "@/lib/shows/get-show";
@@ -54,8 +55,8 @@ export async function screeningOverview(user: SessionUser, roomNumber: number) {
     blurred: state?.blurred ?? false,
     health: show.status === "LIVE" ? screeningHealth(state, show, settings.screeningIntervalSeconds, new Date()) : null,
     lastError: state?.lastError ?? null,
-    samples: samples.map(({ frameFile, ...s }) => ({ ...s, frameUrl: frameUrl(frameFile) })),
-    flags: flags.map(({ frameFile, reviewedBy, ...f }) => ({ ...f, reviewedBy: reviewedBy?.name ?? null, frameUrl: frameUrl(frameFile) })),
+    samples: samples.map(({ frameFile, scores, ...s }) => ({ ...s, scores: readScores(scores), frameUrl: frameUrl(frameFile) })),
+    flags: flags.map(({ frameFile, reviewedBy, scores, ...f }) => ({ ...f, scores: readScores(scores), reviewedBy: reviewedBy?.name ?? null, frameUrl: frameUrl(frameFile) })),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ClassScores, DEFAULT_SCREENING_RULES, describeMatch, evaluateRules, screeningRulesSchema, topClass } from "./rules";
+import { type ClassScores, DEFAULT_SCREENING_RULES, describeMatch, evaluateRules, readScores, screeningRulesSchema, topClass } from "./rules";
 
 const scores = (s: Partial<ClassScores>): ClassScores => ({ Drawing: 0, Hentai: 0, Neutral: 0, Porn: 0, Sexy: 0, ...s });
 
@@ -74,5 +74,13 @@ describe("evaluateRules", () => {
 describe("topClass", () => {
   it("is the class with the highest score", () => {
     expect(topClass(scores({ Drawing: 0.2, Neutral: 0.7, Sexy: 0.1 }))).toBe("Neutral");
+  });
+});
+
+describe("readScores", () => {
+  it("reads every class from stored JSON, 0 where one is missing or not a number", () => {
+    expect(readScores({ Drawing: 0.9, Neutral: "0.1", Extra: 1 })).toEqual(scores({ Drawing: 0.9 }));
+    expect(readScores(null)).toEqual(scores({}));
+    expect(readScores([0.5])).toEqual(scores({}));
   });
 });

@@ -8,6 +8,14 @@ export const SCREENING_CLASSES = ["Drawing", "Hentai", "Neutral", "Porn", "Sexy"
 export type ScreeningClass = (typeof SCREENING_CLASSES)[number];
 export type ClassScores = Record<ScreeningClass, number>;
 
+/** Scores as stored (a JSON column): every class, 0 where one is missing or not a number. */
+export function readScores(stored: unknown): ClassScores {
+  const raw = typeof stored === "object" && stored !== null ? (stored as Record<string, unknown>) : {};
+  const scores = { Drawing: 0, Hentai: 0, Neutral: 0, Porn: 0, Sexy: 0 } satisfies ClassScores;
+  for (const c of SCREENING_CLASSES) if (typeof raw[c] === "number") scores[c] = raw[c];
+  return scores;
+}
+
 /** What a matching rule does, weakest first: each action also does the weaker ones (a blur is also flagged). */
 export const SCREENING_ACTIONS = ["flag", "blur", "end"] as const;
 export type ScreeningActionName = (typeof SCREENING_ACTIONS)[number];
