@@ -11,8 +11,9 @@ const FOLLOW_WITHIN_PX = 48;
 const ROW_ESTIMATE_PX = 36;
 // The list re-renders at most this often. The store applies a storm once per frame; re-laying
 // out the list 60 times a second (rows in, rows out, measure, scroll to the end) was most of
-// the page's main-thread time, and nobody reads a list that moves faster than this.
-const LIST_EVERY_MS = 100;
+// the page's main-thread time, and nobody reads a list that moves faster than this. (A message
+// after a pause still shows at once.)
+const LIST_EVERY_MS = 250;
 
 /** The store's timeline, at once when it changes after a pause, then at most every LIST_EVERY_MS. */
 function useListTimeline(chat: ChatStore): Timeline {
@@ -104,7 +105,8 @@ export function ChatList({ selected, onSelect }: { selected: string | null; onSe
         role="log"
         aria-label="Chat messages"
         onScroll={onScroll}
-        className="h-full overflow-y-auto overscroll-contain"
+        // Contained: rows coming and going are laid out and painted inside the list, never the page.
+        className="h-full overflow-y-auto overscroll-contain [contain:content]"
       >
         {entries.length === 0 ? <p className="p-3 text-sm text-zinc-500">No messages yet. Say hello!</p> : null}
         <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
@@ -116,7 +118,7 @@ export function ChatList({ selected, onSelect }: { selected: string | null; onSe
                 key={item.key}
                 data-index={item.index}
                 ref={virtualizer.measureElement}
-                className="absolute left-0 top-0 w-full"
+                className="absolute left-0 top-0 w-full [contain:layout_paint]"
                 style={{ transform: `translateY(${item.start}px)` }}
               >
                 <ChatRow entry={entry} selected={selected === entry.key} onSelect={onSelect} />
