@@ -118,7 +118,7 @@ export function ChatList({ selected, onSelect }: { selected: string | null; onSe
                 key={item.key}
                 data-index={item.index}
                 ref={virtualizer.measureElement}
-                className="absolute left-0 top-0 w-full [contain:layout_paint]"
+                className="absolute left-0 top-0 w-full [contain:layout_style]"
                 style={{ transform: `translateY(${item.start}px)` }}
               >
                 <ChatRow entry={entry} selected={selected === entry.key} onSelect={onSelect} />
