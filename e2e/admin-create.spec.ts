@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./support/test";
 import { query } from "./support/db";
 import { readStack } from "./support/stack";
 import { login, newUser, register } from "./support/users";

@@ -1,4 +1,4 @@
-import { test } from "@playwright/test";
+import { test } from "./support/test";
 import { auditRows, expect, openDashboard, operatorPage, userIdOf } from "./support/admin";
 import { query } from "./support/db";
 import { goLive } from "./support/studio";

@@ -1,4 +1,5 @@
-import { type Locator, test } from "@playwright/test";
+import { type Locator } from "@playwright/test";
+import { test } from "./support/test";
 import { expect, openDashboard, operatorPage } from "./support/admin";
 import { query } from "./support/db";
 

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { type APIRequestContext, test } from "@playwright/test";
+import { type APIRequestContext } from "@playwright/test";
+import { test } from "./support/test";
 import { expect, operatorPage, userIdOf } from "./support/admin";
 import { tableCounts } from "./support/db";
 import { userPage } from "./support/users";

@@ -1,4 +1,4 @@
-import { test } from "@playwright/test";
+import { test } from "./support/test";
 import { expect, openDashboard, operatorPage } from "./support/admin";
 import { query } from "./support/db";
 

@@ -1,4 +1,5 @@
-import { type Page, test } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { test } from "./support/test";
 import { auditRows, expect, openDashboard, operatorPage, userIdOf } from "./support/admin";
 import { query } from "./support/db";
 import { goLive } from "./support/studio";

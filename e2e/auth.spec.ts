@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./support/test";
 import { fillRegister, login, newUser, register } from "./support/users";
 
 test.describe("accounts", () => {

@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./support/test";
 import { callAction, chatActions, likeActions, moderationActions } from "./support/actions";
 import { allChatMessages, chatLine, expectChatMessage, sayInChat, sendChat } from "./support/chat";
 import { query, tableCounts } from "./support/db";

@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./support/test";
 import { callAction, chatActions } from "./support/actions";
 import { allChatMessages, chatLine, expectChatMessage, sayInChat } from "./support/chat";
 import { query } from "./support/db";

@@ -1,4 +1,5 @@
-import { type Page, expect, test } from "@playwright/test";
+import { type Page, expect } from "@playwright/test";
+import { test } from "./support/test";
 import { callAction, chatActions } from "./support/actions";
 import { expectChatMessage, sayInChat } from "./support/chat";
 import { goLive } from "./support/studio";

@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./support/test";
 import { egressRows, expectControlStatus, expectEgressStatus } from "./support/egress";
 import { expectRestarted, killService } from "./support/processes";
 import { goLive } from "./support/studio";

@@ -1,5 +1,6 @@
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./support/test";
 import { egressOutputsSchemaForTests, expectControlStatus, expectEgressStatus, ffprobe } from "./support/egress";
 import { readStack } from "./support/stack";
 import { goLive } from "./support/studio";

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./support/test";
 import { z } from "zod";
 import { readStack } from "./support/stack";
 import { goLive } from "./support/studio";

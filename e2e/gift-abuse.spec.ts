@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { type Page, expect, test } from "@playwright/test";
+import { type Page, expect } from "@playwright/test";
+import { test } from "./support/test";
 import { type CapturedAction, captureAction, replayAction } from "./support/actions";
 import { query, tableCounts } from "./support/db";
 import { forgetSetting, storeSetting } from "./support/settings";

@@ -1,4 +1,5 @@
-import { type Page, expect, test } from "@playwright/test";
+import { type Page, expect } from "@playwright/test";
+import { test } from "./support/test";
 import { z } from "zod";
 import { isActionRequest } from "./support/actions";
 import { query } from "./support/db";

@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./support/test";
 import { callAction, likeActions } from "./support/actions";
 import { likeEvents, recordLikeEvents } from "./support/chat";
 import { query } from "./support/db";

@@ -1,4 +1,5 @@
-import { chromium, expect, test } from "@playwright/test";
+import { chromium, expect } from "@playwright/test";
+import { test } from "./support/test";
 import { readStack } from "./support/stack";
 import { goLive } from "./support/studio";
 import { register, newUser, userPage } from "./support/users";

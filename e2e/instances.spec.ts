@@ -1,4 +1,5 @@
-import { type Browser, expect, test } from "@playwright/test";
+import { type Browser, expect } from "@playwright/test";
+import { test } from "./support/test";
 import { query } from "./support/db";
 import { countRoomNotices, noticeCount } from "./support/notices";
 import { type Health, expectRestarted, health, killService } from "./support/processes";

@@ -1,5 +1,6 @@
 import net from "node:net";
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./support/test";
 import { Client } from "pg";
 import { query } from "./support/db";
 import { stackProcesses, uidOf } from "./support/processes";

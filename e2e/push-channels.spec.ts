@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./support/test";
 import { expectControlStatus } from "./support/egress";
 import { query } from "./support/db";
 import { forgetSetting, storeSetting } from "./support/settings";

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./support/test";
 import { query } from "./support/db";
 import { expectEgressStatus, ffprobe, freePort, rtmpReceiver } from "./support/egress";
 import { goLive } from "./support/studio";

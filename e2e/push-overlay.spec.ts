@@ -1,5 +1,6 @@
 import path from "node:path";
-import { type Page, expect, test } from "@playwright/test";
+import { type Page, expect } from "@playwright/test";
+import { test } from "./support/test";
 import { sayInChat } from "./support/chat";
 import { type Region, colourShare, egressOutputsSchemaForTests, egressRows, expectControlStatus, expectEgressStatus, newestSegment } from "./support/egress";
 import { readStack } from "./support/stack";

@@ -1,4 +1,5 @@
-import { type Page, expect, test } from "@playwright/test";
+import { type Page, expect } from "@playwright/test";
+import { test } from "./support/test";
 import { expectControlStatus } from "./support/egress";
 import { forgetSetting, storeSetting } from "./support/settings";
 import { goLive } from "./support/studio";

@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./support/test";
 import { query, tableCounts } from "./support/db";
 import { exhaustLimit, userIdOf } from "./support/rate-limits";
 import { goLive } from "./support/studio";

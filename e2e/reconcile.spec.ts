@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./support/test";
 import { RoomServiceClient } from "livekit-server-sdk";
 import { query } from "./support/db";
 import { readStack } from "./support/stack";

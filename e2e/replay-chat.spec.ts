@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./support/test";
 import { sayInChat } from "./support/chat";
 import { query } from "./support/db";
 import { egressOutputsSchemaForTests, expectEgressStatus } from "./support/egress";

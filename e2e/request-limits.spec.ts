@@ -1,5 +1,6 @@
 import http from "node:http";
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./support/test";
 import sharp from "sharp";
 import { tableCounts } from "./support/db";
 import { readStack } from "./support/stack";

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { type Page, expect, test } from "@playwright/test";
+import { type Page, expect } from "@playwright/test";
+import { test } from "./support/test";
 import { AccessToken } from "livekit-server-sdk";
 import { openDashboard, operatorPage } from "./support/admin";
 import { query } from "./support/db";

@@ -1,5 +1,6 @@
 import fs from "node:fs";
-import { type Page, expect, test } from "@playwright/test";
+import { type Page, expect } from "@playwright/test";
+import { test } from "./support/test";
 import { stackProcesses, uidOf } from "./support/processes";
 import { readStack } from "./support/stack";
 import { goLive } from "./support/studio";

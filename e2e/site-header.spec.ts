@@ -1,4 +1,5 @@
-import { type Page, expect, test } from "@playwright/test";
+import { type Page, expect } from "@playwright/test";
+import { test } from "./support/test";
 import { userPage } from "./support/users";
 
 /** React's and Next's complaints that the browser's first render did not match the HTML. */

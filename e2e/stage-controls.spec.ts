@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./support/test";
 import type { Room } from "livekit-client";
 import { goLive } from "./support/studio";
 import {

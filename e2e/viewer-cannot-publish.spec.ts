@@ -1,5 +1,6 @@
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./support/test";
 import type * as LivekitClient from "livekit-client";
 import { RoomServiceClient } from "livekit-server-sdk";
 import { readStack } from "./support/stack";

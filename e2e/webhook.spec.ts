@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./support/test";
 import { AccessToken } from "livekit-server-sdk";
 import { query, tableCounts } from "./support/db";
 import { readStack } from "./support/stack";
