@@ -129,7 +129,10 @@ test("hearts from many viewers through both app instances: one room event per 25
   const events = await likeEvents(watcher.page);
   console.log(`${accepted} hearts, ${events.length} events, bursts ${events.map((e) => e.burst).join(" ")}`);
   expect(events.at(-1)?.total).toBe(accepted);
-  expect(events.length).toBeLessThan(accepted);
+  // Fewer bursts than hearts. (A flush with no new hearts after one that had some repeats the
+  // total, burst 0, reliably: with hearts arriving in clumps on a loaded machine those repeats
+  // can outnumber the hearts, and they are not one message per heart.)
+  expect(events.filter((e) => e.burst > 0).length).toBeLessThan(accepted);
   expect(events.reduce((sum, e) => sum + e.burst, 0)).toBeLessThanOrEqual(accepted);
   expect(Math.max(...events.map((e) => e.burst))).toBeGreaterThanOrEqual(2);
   const span = events.at(-1)!.at - events[0]!.at;
