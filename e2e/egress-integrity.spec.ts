@@ -1,5 +1,6 @@
 import { expect } from "@playwright/test";
 import { test } from "./support/test";
+import { actionId } from "./support/actions";
 import { egressRows, expectControlStatus, expectEgressStatus } from "./support/egress";
 import { expectRestarted, killService } from "./support/processes";
 import { goLive } from "./support/studio";
@@ -14,12 +15,14 @@ test("two concurrent starts of a recording make one egress; the other is told it
 
   // The studio's own start request, and the very same request (same session) sent alongside it;
   // both answers are read.
+  const startId = actionId("components/studio/actions.ts", "startRecordingAction");
   let answers: Promise<[string, string]> | undefined;
   await host.page.route(
     (url) => url.pathname === "/studio",
     async (route) => {
       const request = route.request();
-      if (request.method() !== "POST" || !request.headers()["next-action"] || answers) return route.continue();
+      // Only the start: the studio's other actions (the outputs poll, screening's notice) pass.
+      if (request.method() !== "POST" || request.headers()["next-action"] !== startId || answers) return route.continue();
       const headers = await request.allHeaders();
       const keep = ["accept", "content-type", "next-action", "next-router-state-tree", "origin"];
       const replay = host.context.request.post(request.url(), {
