@@ -7,17 +7,13 @@ import { load } from "nsfwjs/core";
 import { MobileNetV2Model } from "nsfwjs/models/mobilenet_v2";
 import pLimit from "p-limit";
 import type { FrameClassifier, RgbImage } from "@/lib/screening/classifier";
-import { type ClassScores, SCREENING_CLASSES, type ScreeningClass } from "@/lib/screening/rules";
+import { SCREENING_CLASSES, readScores } from "@/lib/screening/rules";
 
 // nsfwjs (its models ship inside the npm package) on TensorFlow.js's WebAssembly backend, which
 // installs from npm alone (tfjs-node would download a native library). MobileNetV2: the smallest
 // of the three bundled models (3.5 MB), 224×224 input.
 
 const INPUT = 224;
-
-function isScreeningClass(name: string): name is ScreeningClass {
-  return (SCREENING_CLASSES as readonly string[]).includes(name);
-}
 
 /** The backend's .wasm files, found on disk (resolved at run time: the bundler must not rewrite it). */
 function wasmDir(): string {
@@ -47,9 +43,7 @@ export async function loadNsfwjsClassifier(): Promise<FrameClassifier> {
         const input = tf.tensor3d(image.data, [INPUT, INPUT, 3], "int32");
         try {
           const predictions = await model.classify(input, SCREENING_CLASSES.length);
-          const scores: ClassScores = { Drawing: 0, Hentai: 0, Neutral: 0, Porn: 0, Sexy: 0 };
-          for (const p of predictions) if (isScreeningClass(p.className)) scores[p.className] = p.probability;
-          return scores;
+          return readScores(Object.fromEntries(predictions.map((p) => [p.className, p.probability])));
         } finally {
           input.dispose();
         }
