@@ -1,5 +1,5 @@
 import "server-only";
-import { type ParticipantInfo, ParticipantInfo_Kind, ParticipantInfo_State, TrackSource } from "@livekit/protocol";
+import { type ParticipantInfo, ParticipantInfo_Kind, ParticipantInfo_State, TrackSource, TrackType } from "@livekit/protocol";
 import { DataPacket_Kind, RoomServiceClient, ServerError } from "livekit-server-sdk";
 import { AppError } from "@/lib/errors";
 import { livekitConfig } from "@/lib/livekit/config";
@@ -84,6 +84,19 @@ export async function listParticipants(room: string): Promise<RoomParticipant[]>
     }));
   } catch (error) {
     if (isNotFound(error)) return [];
+    throw error;
+  }
+}
+
+/** Whether anyone in the room publishes an unmuted camera; a room LiveKit does not know has none. */
+export async function hasPublishedCamera(room: string): Promise<boolean> {
+  try {
+    const participants = await call("listParticipants", () => roomService().listParticipants(room));
+    return participants.some(
+      (p) => p.state !== ParticipantInfo_State.DISCONNECTED && p.tracks.some((t) => t.type === TrackType.VIDEO && t.source === TrackSource.CAMERA && !t.muted),
+    );
+  } catch (error) {
+    if (isNotFound(error)) return false;
     throw error;
   }
 }
