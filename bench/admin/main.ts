@@ -8,7 +8,7 @@ import { z } from "zod";
 
 import { hashPassword } from "../../lib/auth/password";
 import { type LoadResult, autocannon } from "../support/autocannon";
-import { startStack } from "../support/stack";
+import { runBench, withStack } from "../support/run";
 import type { RunningStack } from "../support/stack";
 import { loadLine, percentile, table } from "../support/stats";
 
@@ -184,24 +184,6 @@ async function bench(stack: RunningStack): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
-  process.stdout.write(`before: ${loadLine()}\n`);
-  let stack: RunningStack | undefined;
-  try {
-    // The seeded live shows have no LiveKit rooms: with the reconcile loop pushed out past the
-    // run they stay live. The sampler runs at its production interval (30 s).
-    stack = await startStack("admin", { SUIXIN_RECONCILE_SECONDS: "86400", SUIXIN_METRICS_SAMPLE_SECONDS: "30" });
-    process.stdout.write(`stack up: ${stack.info.appUrl}\n`);
-    await bench(stack);
-  } finally {
-    await stack?.stop();
-  }
-}
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`bench:admin failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+// The seeded live shows have no LiveKit rooms: with the reconcile loop pushed out past the run
+// they stay live. The sampler runs at its production interval (30 s).
+runBench("admin", () => withStack("admin", { SUIXIN_RECONCILE_SECONDS: "86400", SUIXIN_METRICS_SAMPLE_SECONDS: "30" }, bench));

@@ -24,9 +24,8 @@ import { newUser, register } from "../../e2e/support/users";
 import { roomNameFor } from "../../lib/shows/room-name";
 import type { StackInfo } from "../../scripts/stack/stack-file";
 import { runAppCodeAgainst } from "../support/app-env";
-import { launchBrowser, newContext } from "../support/browser";
-import { startStack } from "../support/stack";
-import type { RunningStack } from "../support/stack";
+import { newContext } from "../support/browser";
+import { runBench, withBrowser, withStack } from "../support/run";
 import { loadLine, percentile, table } from "../support/stats";
 import { cpuBetween, pidListeningOn, sampleCpu } from "./cpu";
 import type { Part } from "./cpu";
@@ -435,43 +434,32 @@ async function bench(browser: Browser, info: StackInfo, pool: SubscriberProcess[
   await hostContext.close();
 }
 
-async function main(): Promise<void> {
-  process.stdout.write(`before: ${loadLine()}\n`);
-  let stack: RunningStack | undefined;
-  let browser: Browser | undefined;
-  let pool: SubscriberProcess[] = [];
-  try {
-    // The real chat limit (10 per 10 s per user): SENDERS users share the rate. Only the logins
-    // from one address are raised (setup, not measured). Two app instances, as the test profile
-    // runs. Production presence timings, as for bench:join.
-    stack = await startStack("chat-fanout", {
-      SUIXIN_APP_INSTANCES: String(APP_INSTANCES),
-      SUIXIN_RECONCILE_SECONDS: "15",
-      SUIXIN_SETTINGS: JSON.stringify({ hostGraceSeconds: 60 }),
-      SUIXIN_RATE_LIMITS: JSON.stringify({ "login.ip": { points: 100_000 } }),
-    });
+// The real chat limit (10 per 10 s per user): SENDERS users share the rate. Only the logins from
+// one address are raised (setup, not measured). Two app instances, as the test profile runs.
+// Production presence timings, as for bench:join.
+const CHAT_SETTINGS = {
+  SUIXIN_APP_INSTANCES: String(APP_INSTANCES),
+  SUIXIN_RECONCILE_SECONDS: "15",
+  SUIXIN_SETTINGS: JSON.stringify({ hostGraceSeconds: 60 }),
+  SUIXIN_RATE_LIMITS: JSON.stringify({ "login.ip": { points: 100_000 } }),
+};
+
+runBench("chat", () =>
+  withStack("chat-fanout", CHAT_SETTINGS, async (stack) => {
     // The lib code runs in this process too (senders' rows, the step timings): the stack's
     // services; this process's own limits (not the app's) let the in-process steps repeat.
     runAppCodeAgainst(stack.info, { SUIXIN_RATE_LIMITS: JSON.stringify({ "chat.send": { points: 1_000_000 } }) });
-    process.stdout.write(`stack up: ${stack.info.appUrl}\n`);
-    browser = await launchBrowser();
-    let joined = 0;
-    const onJoined = () => process.stdout.write(`\r${++joined}/${SUBSCRIBERS} subscribers connected`);
-    pool = Array.from({ length: Math.ceil(SUBSCRIBERS / PER_PROCESS) }, (_, id) => new SubscriberProcess(id, onJoined));
-    // A subscriber process that fails (the SDK can throw from its own callbacks under load) fails
-    // the run through `finally`, so the stack is stopped rather than left behind.
-    await Promise.race([bench(browser, stack.info, pool), ...pool.map((p) => p.failed)]);
-  } finally {
-    await Promise.all(pool.map((p) => p.leave()));
-    await browser?.close();
-    await stack?.stop();
-  }
-}
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`bench:chat failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
+    await withBrowser(async (browser) => {
+      let joined = 0;
+      const onJoined = () => process.stdout.write(`\r${++joined}/${SUBSCRIBERS} subscribers connected`);
+      const pool = Array.from({ length: Math.ceil(SUBSCRIBERS / PER_PROCESS) }, (_, id) => new SubscriberProcess(id, onJoined));
+      try {
+        // A subscriber process that fails (the SDK can throw from its own callbacks under load)
+        // fails the run, and the stack is stopped rather than left behind.
+        await Promise.race([bench(browser, stack.info, pool), ...pool.map((p) => p.failed)]);
+      } finally {
+        await Promise.all(pool.map((p) => p.leave()));
+      }
+    });
+  }),
 );

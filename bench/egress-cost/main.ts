@@ -11,10 +11,10 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { spawn } from "node:child_process";
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 
-import { launchBrowser, newContext } from "../support/browser";
-import { startStack } from "../support/stack";
+import { newContext } from "../support/browser";
+import { runBench, withBrowser, withStack } from "../support/run";
 
 const WINDOW_SECONDS = 20;
 const WARM_SECONDS = 5;
@@ -118,9 +118,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function main() {
-  const stack = await startStack("egress-cost");
-  const browser = await launchBrowser();
+async function bench(browser: Browser, appUrl: string, dataDir: string): Promise<Figure[]> {
   // A local RTMP receiver (not under Egress, so not counted): ffmpeg copying what it gets.
   const receiverUrl = `rtmp://127.0.0.1:${await freePort()}/live/bench-key`;
   const receiverFile = path.join(os.tmpdir(), `suixin-egress-cost-${process.pid}.flv`);
@@ -129,7 +127,7 @@ async function main() {
   });
   const figures: Figure[] = [];
   try {
-    const context = await newContext(browser, stack.info.appUrl);
+    const context = await newContext(browser, appUrl);
     const page = await context.newPage();
     await register(page, "bench-vj");
     await page.goto("/studio");
@@ -137,7 +135,7 @@ async function main() {
     await page.getByRole("button", { name: "Go live" }).click();
     await page.getByTestId("live-status").getByText("LIVE").waitFor({ timeout: 60_000 });
     await sleep(5_000);
-    const egress = egressPidOf(stack.info.dataDir);
+    const egress = egressPidOf(dataDir);
 
     figures.push(await measure("idle (show live, no output)", egress));
 
@@ -165,10 +163,11 @@ async function main() {
   } finally {
     receiver.kill("SIGKILL");
     fs.rmSync(receiverFile, { force: true });
-    await browser.close();
-    await stack.stop();
   }
+  return figures;
+}
 
+function report(figures: readonly Figure[]): void {
   const idle = figures[0];
   console.log(`\nEgress cost bench (${WINDOW_SECONDS} s per window, ${os.cpus().length} cores; CPU in % of one core)`);
   for (const f of figures) {
@@ -179,7 +178,12 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
+runBench("egress-cost", async () => {
+  let figures: Figure[] = [];
+  await withStack("egress-cost", {}, (stack) =>
+    withBrowser(async (browser) => {
+      figures = await bench(browser, stack.info.appUrl, stack.info.dataDir);
+    }),
+  );
+  report(figures);
 });

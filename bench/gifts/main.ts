@@ -25,7 +25,8 @@ import { z } from "zod";
 
 import { actionAnswer } from "../../e2e/support/actions";
 import { runAppCodeAgainst } from "../support/app-env";
-import { REPO_ROOT, startStack } from "../support/stack";
+import { runBench, withStack } from "../support/run";
+import { REPO_ROOT } from "../support/stack";
 import type { RunningStack } from "../support/stack";
 import { pgProfiler, profileLines } from "../support/pg-profile";
 import type { PgProfile } from "../support/pg-profile";
@@ -359,27 +360,15 @@ async function explainGift(databaseUrl: string, statement: { text: string; value
   }
 }
 
-async function main(): Promise<void> {
-  process.stdout.write(`before: ${loadLine()}\n`);
-  let stack: RunningStack | undefined;
-  try {
-    stack = await startStack("gifts", {
+runBench("gifts", () =>
+  withStack(
+    "gifts",
+    {
       // The seeded show has no host connected: keep the reconcile loop from ending it mid-run.
       SUIXIN_RECONCILE_SECONDS: "86400",
       // 50 logins from one address, and each sender far above a person's 10 gifts/s.
       SUIXIN_RATE_LIMITS: JSON.stringify({ "login.ip": { points: 100_000 }, "gift.send": { points: 1_000_000 } }),
-    });
-    process.stdout.write(`stack up: ${stack.info.appUrl}\n`);
-    await bench(stack);
-  } finally {
-    await stack?.stop();
-  }
-}
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`bench:gifts failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
+    },
+    bench,
+  ),
 );

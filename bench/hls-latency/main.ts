@@ -4,76 +4,27 @@
 // viewer watches over WebRTC, an anonymous one the HLS page; each reads the barcode off the
 // frames it displays and compares it with its own clock (same machine, same clock).
 //
-// Starts its own test-profile stack on ports of its own (the environment wins) and stops it.
-import { spawn } from "node:child_process";
+// Starts its own test-profile stack (bench/support/stack.ts) and stops it.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-import { chromium } from "@playwright/test";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 
-import config from "../../playwright.config";
-import { STACK_FILE, readStackInfo } from "../../scripts/stack/stack-file";
+import { newUser as testUser, register } from "../../e2e/support/users";
+import { newContext } from "../support/browser";
+import { runBench, withBrowser, withStack } from "../support/run";
 import { BARS, installClockCamera, readClockDelay } from "./clock";
 
-const REPO_ROOT = path.resolve(__dirname, "..", "..");
-const PORTS: Record<string, string> = {
-  PORT: "3400",
-  SUIXIN_LIVEKIT_PORT: "8480",
-  SUIXIN_LIVEKIT_RTC_TCP_PORT: "8481",
-  SUIXIN_LIVEKIT_RTC_UDP_PORT: "8482",
-  SUIXIN_REDIS_PORT: "6394",
-  SUIXIN_POSTGRES_PORT: "54350",
-  SUIXIN_EGRESS_HEALTH_PORT: "9490",
-};
 const SAMPLES = 5;
-// tsx (esbuild keepNames) wraps functions in __name(); pages need a stand-in.
-const NAME_SHIM = "globalThis.__name ??= (fn) => fn;";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function startStack() {
-  const dataDir = path.join(REPO_ROOT, ".data", "bench-hls");
-  const env = { ...PORTS, ...process.env, SUIXIN_DATA_DIR: dataDir, SUIXIN_LOG: "files" };
-  fs.rmSync(path.join(dataDir, STACK_FILE), { force: true });
-  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-  const log = fs.openSync(`${dataDir}-supervisor.log`, "w");
-  const child = spawn(path.join(REPO_ROOT, "node_modules", ".bin", "tsx"), ["scripts/stack/main.ts", "--profile", "test"], {
-    cwd: REPO_ROOT,
-    env,
-    stdio: ["ignore", log, log],
-  });
-  fs.closeSync(log);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-    await exited;
-  };
-  const deadline = Date.now() + 15 * 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the stack did not start: see ${dataDir}-supervisor.log`);
-    if (fs.existsSync(path.join(dataDir, STACK_FILE))) return { info: readStackInfo(path.join(dataDir, STACK_FILE)), stop };
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error("the stack did not start in time");
-    }
-    await sleep(500);
-  }
-}
-
 async function newUser(browser: Browser, baseURL: string, name: string, clockCamera: boolean): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL, permissions: ["camera", "microphone"] });
-  await context.addInitScript({ content: NAME_SHIM });
+  const context = await newContext(browser, baseURL);
   if (clockCamera) await context.addInitScript(installClockCamera, BARS);
   const page = await context.newPage();
-  const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`;
-  await page.goto("/register");
-  await page.getByLabel("Email").fill(`${name}-${tag}@example.test`);
-  await page.getByLabel("Display name").fill(`${name} ${tag}`.slice(0, 40));
-  await page.getByLabel("Password").fill(`pw-${tag}-secret`);
-  await page.getByRole("button", { name: "Sign up" }).click();
-  await page.getByTestId("current-user").waitFor();
+  await register(page, testUser(name));
   return { context, page };
 }
 
@@ -116,8 +67,7 @@ async function measureHls(browser: Browser, baseURL: string, host: Page, roomNum
     await sleep(100);
   }
 
-  const anonymous = await browser.newContext({ baseURL });
-  await anonymous.addInitScript({ content: NAME_SHIM });
+  const anonymous = await newContext(browser, baseURL);
   const hlsPage = await anonymous.newPage();
   await hlsPage.goto(`/shows/${roomNumber}/hls`);
   await hlsPage.locator("[data-testid=hls-video][data-state=playing]").waitFor({ timeout: 60_000 });
@@ -135,12 +85,8 @@ async function measureHls(browser: Browser, baseURL: string, host: Page, roomNum
   return { delays, firstSegmentMs, playingMs, player };
 }
 
-async function main() {
-  const stack = await startStack();
-  const launch = config.use?.launchOptions ?? {};
-  const browser = await chromium.launch({ ...launch, executablePath: launch.executablePath ?? "/usr/bin/chromium" });
-  try {
-    const baseURL = stack.info.appUrl;
+async function bench(browser: Browser, baseURL: string, dataDir: string) {
+  {
     const host = await newUser(browser, baseURL, "bench-vj", true);
     await host.page.goto("/studio");
     await host.page.getByLabel("Title").fill("HLS latency bench");
@@ -154,8 +100,8 @@ async function main() {
     await sleep(3_000); // let the connection settle (bandwidth estimation, layer switches)
     const webrtc = await sample(viewer.page, "[data-testid=host-video]");
 
-    const camera = await measureHls(browser, baseURL, host.page, roomNumber, stack.info.dataDir, "Camera only");
-    const overlay = await measureHls(browser, baseURL, host.page, roomNumber, stack.info.dataDir, "With overlay (chat and gifts)");
+    const camera = await measureHls(browser, baseURL, host.page, roomNumber, dataDir, "Camera only");
+    const overlay = await measureHls(browser, baseURL, host.page, roomNumber, dataDir, "With overlay (chat and gifts)");
     const hls = camera.delays;
 
     console.log(`\nHLS latency bench (room ${roomNumber}, ${SAMPLES} samples each, glass-to-glass on one machine)`);
@@ -170,13 +116,7 @@ async function main() {
 
     await host.page.getByRole("button", { name: "End show" }).click();
     await host.page.waitForURL(/\/studio\/ended\//);
-  } finally {
-    await browser.close();
-    await stack.stop();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench("hls", () => withStack("hls", {}, (stack) => withBrowser((browser) => bench(browser, stack.info.appUrl, stack.info.dataDir))));

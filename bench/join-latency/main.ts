@@ -7,10 +7,9 @@ import type { Browser } from "@playwright/test";
 
 import { goLive } from "../../e2e/support/studio";
 import { newUser, register } from "../../e2e/support/users";
-import { launchBrowser, newContext } from "../support/browser";
+import { newContext } from "../support/browser";
 import { openPeerBaseline } from "../support/peer-baseline";
-import { startStack } from "../support/stack";
-import type { RunningStack } from "../support/stack";
+import { runBench, withBrowser, withStack } from "../support/run";
 import { loadLine, percentile, table } from "../support/stats";
 import { installJoinProbe } from "./probes";
 import type { JoinProbe } from "./probes";
@@ -175,27 +174,10 @@ async function bench(browser: Browser, appUrl: string): Promise<void> {
   await Promise.all([hostContext.close(), viewer.close(), baseline.close()]);
 }
 
-async function main(): Promise<void> {
-  process.stdout.write(`before: ${loadLine()}\n`);
-  // Production timings for presence (the test profile shortens them), so the app does what it
-  // would do for real while the viewer joins.
-  let stack: RunningStack | undefined;
-  let browser: Browser | undefined;
-  try {
-    stack = await startStack("join", { SUIXIN_RECONCILE_SECONDS: "15", SUIXIN_SETTINGS: JSON.stringify({ hostGraceSeconds: 60 }) });
-    process.stdout.write(`stack up: ${stack.info.appUrl}\n`);
-    browser = await launchBrowser();
-    await bench(browser, stack.info.appUrl);
-  } finally {
-    await browser?.close();
-    await stack?.stop();
-  }
-}
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`bench:join failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
+// Production timings for presence (the test profile shortens them), so the app does what it
+// would do for real while the viewer joins.
+runBench("join", () =>
+  withStack("join", { SUIXIN_RECONCILE_SECONDS: "15", SUIXIN_SETTINGS: JSON.stringify({ hostGraceSeconds: 60 }) }, (stack) =>
+    withBrowser((browser) => bench(browser, stack.info.appUrl)),
+  ),
 );

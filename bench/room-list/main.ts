@@ -9,7 +9,8 @@ import path from "node:path";
 import { Client } from "pg";
 import { z } from "zod";
 
-import { REPO_ROOT, startStack } from "../support/stack";
+import { runBench, withStack } from "../support/run";
+import { REPO_ROOT } from "../support/stack";
 import type { RunningStack } from "../support/stack";
 import { loadLine, percentile, table } from "../support/stats";
 
@@ -251,25 +252,7 @@ async function bench(stack: RunningStack): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
-  process.stdout.write(`before: ${loadLine()}\n`);
-  let stack: RunningStack | undefined;
-  try {
-    // No LiveKit rooms exist for the seeded shows, and creating them would not help: the hosts
-    // never connect, so presence would end every show after the grace period. With the reconcile
-    // loop pushed out past the benchmark, the 200 rows stay LIVE (and its periodic work is absent).
-    stack = await startStack("rooms", { SUIXIN_RECONCILE_SECONDS: "86400" });
-    process.stdout.write(`stack up: ${stack.info.appUrl}\n`);
-    await bench(stack);
-  } finally {
-    await stack?.stop();
-  }
-}
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`bench:rooms failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+// No LiveKit rooms exist for the seeded shows, and creating them would not help: the hosts never
+// connect, so presence would end every show after the grace period. With the reconcile loop pushed
+// out past the benchmark, the 200 rows stay LIVE (and its periodic work is absent).
+runBench("rooms", () => withStack("rooms", { SUIXIN_RECONCILE_SECONDS: "86400" }, bench));

@@ -9,7 +9,8 @@ import { Client } from "pg";
 import sharp from "sharp";
 
 import { loadNsfwjsClassifier } from "../../lib/screening/nsfwjs-classifier";
-import { type RunningStack, startStack } from "../support/stack";
+import { runBench, withStack } from "../support/run";
+import type { RunningStack } from "../support/stack";
 import { loadLine, percentile, table } from "../support/stats";
 import { CAPTURE_MODES, startSampler } from "./capture-modes";
 import { type Publisher, startPublisher } from "./publisher";
@@ -220,18 +221,15 @@ async function captureModes(stack: RunningStack, shows: Show[]) {
 
 // ---- the run ---------------------------------------------------------------------------------------
 
-async function main() {
-  console.log(`bench:screening — ${loadLine()}`);
+async function classifierLine(): Promise<void> {
   const throughput = await classifierThroughput();
   console.log(
     `classifier (nsfwjs MobileNetV2, tfjs wasm, in this process): loaded in ${throughput.loadMs} ms; ` +
       `${throughput.framesPerSecond.toFixed(1)} frames/s, p50 ${throughput.p50.toFixed(0)} ms, ${throughput.cpuMsPerFrame.toFixed(0)} ms CPU per frame`,
   );
+}
 
-  const stack = await startStack("screening", {
-    SUIXIN_RECONCILE_SECONDS: "15",
-    SUIXIN_SETTINGS: JSON.stringify({ screeningIntervalSeconds: INTERVAL_SECONDS }),
-  });
+async function bench(stack: RunningStack): Promise<void> {
   const db = new Client({ connectionString: stack.info.databaseUrl });
   const shows: Show[] = [];
   try {
@@ -280,14 +278,10 @@ async function main() {
   } finally {
     await Promise.all(shows.map((s) => s.publisher.stop()));
     await db.end().catch(() => undefined);
-    await stack.stop();
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench("screening", async () => {
+  await classifierLine();
+  await withStack("screening", { SUIXIN_RECONCILE_SECONDS: "15", SUIXIN_SETTINGS: JSON.stringify({ screeningIntervalSeconds: INTERVAL_SECONDS }) }, bench);
+});

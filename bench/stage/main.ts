@@ -10,10 +10,10 @@ import type { Browser, Page } from "@playwright/test";
 
 import { goLive } from "../../e2e/support/studio";
 import { newUser, register } from "../../e2e/support/users";
-import { launchBrowser, newContext } from "../support/browser";
+import { newContext } from "../support/browser";
 import { openPeerBaseline } from "../support/peer-baseline";
-import { REPO_ROOT, startStack } from "../support/stack";
-import type { RunningStack } from "../support/stack";
+import { runBench, withBrowser, withStack } from "../support/run";
+import { REPO_ROOT } from "../support/stack";
 import { loadLine, percentile, table } from "../support/stats";
 import { installAcceptProbe, installGuestFrameProbe } from "./probes";
 import type { AcceptProbe, GuestFrameProbe } from "./probes";
@@ -206,29 +206,10 @@ async function bench(browser: Browser, appUrl: string): Promise<void> {
   await Promise.all([hostContext.close(), guestContext.close(), viewerContext.close(), baseline.close()]);
 }
 
-async function main(): Promise<void> {
-  process.stdout.write(`before: ${loadLine()}\n`);
-  let stack: RunningStack | undefined;
-  let browser: Browser | undefined;
-  try {
-    // Production timings (the test profile shortens some), so the app does what it would do for real.
-    stack = await startStack("stage", {
-      SUIXIN_RECONCILE_SECONDS: "15",
-      SUIXIN_SETTINGS: JSON.stringify({ hostGraceSeconds: 60, stageInviteSeconds: 30, stagePublishSeconds: 20 }),
-    });
-    process.stdout.write(`stack up: ${stack.info.appUrl}\n`);
-    browser = await launchBrowser();
-    await bench(browser, stack.info.appUrl);
-  } finally {
-    await browser?.close();
-    await stack?.stop();
-  }
-}
+// Production timings (the test profile shortens some), so the app does what it would do for real.
+const STAGE_SETTINGS = {
+  SUIXIN_RECONCILE_SECONDS: "15",
+  SUIXIN_SETTINGS: JSON.stringify({ hostGraceSeconds: 60, stageInviteSeconds: 30, stagePublishSeconds: 20 }),
+};
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`bench:stage failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBench("stage", () => withStack("stage", STAGE_SETTINGS, (stack) => withBrowser((browser) => bench(browser, stack.info.appUrl))));

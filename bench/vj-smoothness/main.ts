@@ -30,9 +30,8 @@ import { expectVideoPlaying } from "../../e2e/support/video";
 import { newUser, register } from "../../e2e/support/users";
 import type { RoomEvent } from "../../lib/events/schema";
 import { runAppCodeAgainst } from "../support/app-env";
-import { launchBrowser, newContext } from "../support/browser";
-import { startStack } from "../support/stack";
-import type { RunningStack } from "../support/stack";
+import { newContext } from "../support/browser";
+import { runBench, withBrowser, withStack } from "../support/run";
 import { loadLine, percentile, table } from "../support/stats";
 
 const WINDOW_S = 20;
@@ -428,29 +427,11 @@ async function bench(browser: Browser, appUrl: string, broadcast: Broadcast, bui
   await context.close();
 }
 
-async function main(): Promise<void> {
-  process.stdout.write(`before: ${loadLine()}\n`);
-  let stack: RunningStack | undefined;
-  let browser: Browser | undefined;
-  try {
-    stack = await startStack("vj-smoothness", { SUIXIN_RECONCILE_SECONDS: "15", SUIXIN_SETTINGS: JSON.stringify({ hostGraceSeconds: 60 }) });
-    process.stdout.write(`stack up: ${stack.info.appUrl}; ${loadLine()}\n`);
-    const { appUrl } = stack.info;
+runBench("vj", () =>
+  withStack("vj-smoothness", { SUIXIN_RECONCILE_SECONDS: "15", SUIXIN_SETTINGS: JSON.stringify({ hostGraceSeconds: 60 }) }, async (stack) => {
     // The app's broadcast code runs in this process, against the stack's LiveKit.
     runAppCodeAgainst(stack.info);
     const { broadcastInOrder } = await import("@/lib/events/broadcast");
-    browser = await launchBrowser();
-    await bench(browser, appUrl, broadcastInOrder, path.resolve(".next"));
-  } finally {
-    await browser?.close();
-    await stack?.stop();
-  }
-}
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`bench:vj failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
+    await withBrowser((browser) => bench(browser, stack.info.appUrl, broadcastInOrder, path.resolve(".next")));
+  }),
 );
