@@ -1,19 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { signPlayback } from "@/lib/push/playback-token";
 import { signOverlay, verifyOverlay } from "./overlay-token";
+import { setUnitTestEnv } from "@/lib/testing/unit-env";
 
-beforeAll(() => {
-  Object.assign(process.env, {
-    DATABASE_URL: "postgresql://u@127.0.0.1:1/db",
-    NEXTAUTH_SECRET: "n".repeat(40),
-    LIVEKIT_URL: "ws://127.0.0.1:1",
-    LIVEKIT_API_URL: "http://127.0.0.1:1",
-    LIVEKIT_API_KEY: "k",
-    LIVEKIT_API_SECRET: "s".repeat(40),
-    REDIS_URL: "redis://127.0.0.1:1",
-    SUIXIN_DATA_DIR: "/tmp/x",
-  });
-});
+beforeAll(setUnitTestEnv);
 
 const now = new Date("2026-12-01T12:00:00Z");
 const show = "cmabcdefghijklmnopqrstuvw";

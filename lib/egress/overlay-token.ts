@@ -1,6 +1,5 @@
 import "server-only";
-import { createHmac, timingSafeEqual } from "node:crypto";
-import { playbackSecret } from "@/lib/env";
+import { sign, signatureMatches } from "@/lib/security/signed-token";
 
 // The key of the composite's overlay (app/egress/layout?overlay=…): Egress's Chromium has no user
 // session, so the job's start signs which show's chat and gifts the page may show, for a few
@@ -12,13 +11,11 @@ const TOKEN = /^([a-z0-9]{20,32})\.(\d{10})\.([A-Za-z0-9_-]{43})$/;
 /** Long enough for a slow Egress to launch Chromium on a loaded machine, short enough not to matter if leaked. */
 export const OVERLAY_TOKEN_SECONDS = 5 * 60;
 
-function signature(showId: string, expires: number): Buffer {
-  return createHmac("sha256", playbackSecret()).update(`suixin-overlay\n${showId}\n${expires}`).digest();
-}
+const LABEL = "suixin-overlay";
 
 export function signOverlay(showId: string, now = new Date(), ttlSeconds = OVERLAY_TOKEN_SECONDS): string {
   const expires = Math.floor(now.getTime() / 1000) + ttlSeconds;
-  return `${showId}.${expires}.${signature(showId, expires).toString("base64url")}`;
+  return `${showId}.${expires}.${sign(LABEL, [showId, expires])}`;
 }
 
 /** The show the token was signed for, or null when it is malformed, tampered with or expired. */
@@ -27,8 +24,6 @@ export function verifyOverlay(token: string | undefined, now = new Date()): stri
   if (!match) return null;
   const [, showId = "", expiresText = "", given = ""] = match;
   const expires = Number(expiresText);
-  const expected = signature(showId, expires);
-  const actual = Buffer.from(given, "base64url");
-  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return null;
+  if (!signatureMatches(LABEL, [showId, expires], given)) return null;
   return expires * 1000 > now.getTime() ? showId : null;
 }

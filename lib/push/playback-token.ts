@@ -1,6 +1,6 @@
 import "server-only";
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { playbackSecret } from "@/lib/env";
+import { randomBytes } from "node:crypto";
+import { sign, signatureMatches } from "@/lib/security/signed-token";
 
 // Signed HLS playback links (hotlink protection): a token `<viewer>.<expiry>.<signature>` where the
 // signature is an HMAC-SHA256 over the show, the viewer and the expiry. The show is not in the
@@ -12,9 +12,7 @@ const TOKEN = /^([A-Za-z0-9_-]{16})\.(\d{10})\.([A-Za-z0-9_-]{43})$/;
 
 export type PlaybackToken = { token: string; viewer: string; expiresAt: Date };
 
-function signature(showId: string, viewer: string, expires: number): Buffer {
-  return createHmac("sha256", playbackSecret()).update(`suixin-hls\n${showId}\n${viewer}\n${expires}`).digest();
-}
+const LABEL = "suixin-hls";
 
 export function newViewerId(): string {
   return randomBytes(12).toString("base64url");
@@ -24,7 +22,7 @@ export function newViewerId(): string {
 export function signPlayback(showId: string, viewer: string, ttlSeconds: number, now = new Date()): PlaybackToken {
   if (!VIEWER.test(viewer)) throw new Error("bad viewer id");
   const expires = Math.floor(now.getTime() / 1000) + ttlSeconds;
-  const token = `${viewer}.${expires}.${signature(showId, viewer, expires).toString("base64url")}`;
+  const token = `${viewer}.${expires}.${sign(LABEL, [showId, viewer, expires])}`;
   return { token, viewer, expiresAt: new Date(expires * 1000) };
 }
 
@@ -42,9 +40,7 @@ export function verifyPlayback(token: string | null | undefined, showId: string,
   if (!match) return { ok: false, reason: "invalid" };
   const [, viewer = "", expiresText = "", given = ""] = match;
   const expires = Number(expiresText);
-  const expected = signature(showId, viewer, expires);
-  const actual = Buffer.from(given, "base64url");
-  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return { ok: false, reason: "invalid" };
+  if (!signatureMatches(LABEL, [showId, viewer, expires], given)) return { ok: false, reason: "invalid" };
   if (expires * 1000 <= now.getTime()) return { ok: false, reason: "expired", viewer, expiresAt: new Date(expires * 1000) };
   return { ok: true, viewer, expiresAt: new Date(expires * 1000) };
 }
