@@ -33,7 +33,11 @@ export async function expectChatMessage(page: Page, text: string, timeout = 15_0
 export async function allChatMessages(page: Page): Promise<ShownMessage[]> {
   return page.getByTestId("chat-list").evaluate(async (list) => {
     const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    // Each row with its place in the list (the virtualiser's index): a loaded page may not have
+    // re-rendered the rows for a new scroll position two frames later, so the order the rows are
+    // read in is not the order the list shows them in.
     const seen = new Map<number, ShownMessage>();
+    const places = new Map<number, number>();
     const read = () => {
       for (const row of list.querySelectorAll<HTMLElement>("[data-testid=chat-message][data-message-id]")) {
         const id = Number(row.dataset.messageId);
@@ -44,6 +48,7 @@ export async function allChatMessages(page: Page): Promise<ShownMessage[]> {
           text: row.querySelector("[data-testid=chat-text]")?.textContent ?? "",
           badge: row.querySelector("[data-testid=chat-badge]")?.textContent ?? null,
         });
+        places.set(id, Number(row.closest<HTMLElement>("[data-index]")?.dataset.index ?? Number.NaN));
       }
     };
     list.scrollTop = 0;
@@ -56,7 +61,9 @@ export async function allChatMessages(page: Page): Promise<ShownMessage[]> {
     }
     read();
     list.scrollTop = list.scrollHeight;
-    return [...seen.values()];
+    const place = (m: ShownMessage) => places.get(m.id) ?? Number.NaN;
+    if ([...seen.values()].some((m) => Number.isNaN(place(m)))) throw new Error("a chat row outside the list's rows");
+    return [...seen.values()].sort((a, b) => place(a) - place(b));
   });
 }
 
