@@ -71,34 +71,31 @@ export async function listRooms(names?: string[]): Promise<LiveRoom[]> {
  */
 export type RoomParticipant = { sid: string; identity: string; name: string; person: boolean; joinedAt: Date };
 
-export async function listParticipants(room: string): Promise<RoomParticipant[]> {
+/** Who is in the room now; a room LiveKit does not know has nobody. */
+async function participantsIn(room: string): Promise<ParticipantInfo[]> {
   try {
     const participants = await call("listParticipants", () => roomService().listParticipants(room));
     // A participant that has just left can still be listed for a moment, as DISCONNECTED: not in the room.
-    return participants.filter((p) => p.state !== ParticipantInfo_State.DISCONNECTED).map((p) => ({
-      sid: p.sid,
-      identity: p.identity,
-      name: p.name,
-      person: isPerson(p),
-      joinedAt: new Date(Number(p.joinedAt) * 1000),
-    }));
+    return participants.filter((p) => p.state !== ParticipantInfo_State.DISCONNECTED);
   } catch (error) {
     if (isNotFound(error)) return [];
     throw error;
   }
 }
 
-/** Whether anyone in the room publishes an unmuted camera; a room LiveKit does not know has none. */
+export async function listParticipants(room: string): Promise<RoomParticipant[]> {
+  return (await participantsIn(room)).map((p) => ({
+    sid: p.sid,
+    identity: p.identity,
+    name: p.name,
+    person: isPerson(p),
+    joinedAt: new Date(Number(p.joinedAt) * 1000),
+  }));
+}
+
+/** Whether anyone in the room publishes an unmuted camera. */
 export async function hasPublishedCamera(room: string): Promise<boolean> {
-  try {
-    const participants = await call("listParticipants", () => roomService().listParticipants(room));
-    return participants.some(
-      (p) => p.state !== ParticipantInfo_State.DISCONNECTED && p.tracks.some((t) => t.type === TrackType.VIDEO && t.source === TrackSource.CAMERA && !t.muted),
-    );
-  } catch (error) {
-    if (isNotFound(error)) return false;
-    throw error;
-  }
+  return (await participantsIn(room)).some((p) => p.tracks.some((t) => t.type === TrackType.VIDEO && t.source === TrackSource.CAMERA && !t.muted));
 }
 
 /** The sid of a participant's published microphone track, or null (not in the room, or muted/unpublished). */
