@@ -1,12 +1,14 @@
-// The app's HTTP server: Next.js (as `next start` would run it), with a small shared cache in
-// front of the room list (lib/http-cache/shared-cache.ts): Next's own page cache alone serves
-// the list at about the cost of a dynamic route (README, "A shared cache in front of Next"). Started
+// The app's HTTP server: Next.js (as `next start` would run it), with the security headers set on
+// every answer (lib/security/headers.ts) and a small shared cache in front of the room list
+// (lib/http-cache/shared-cache.ts): Next's own page cache alone serves the list at about the cost
+// of a dynamic route (README, "A shared cache in front of Next"). Started
 // by the supervisor once per app instance (scripts/stack/services.ts):
 // `node --import tsx server.ts -p <port> -H <host>`, NODE_ENV=production.
 import http from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
 import { withSharedCache } from "./lib/http-cache/shared-cache";
+import { withSecurityHeaders } from "./lib/security/headers";
 
 // The room list's public URLs, the same answer for everyone (next.config.js rewrites them to
 // their cached routes): the home page and its JSON, page 1 or `?page=N`.
@@ -20,11 +22,16 @@ async function main(): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
   const loopback = hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname;
+  // LIVEKIT_URL is read at run time: one build serves stacks on any ports.
+  const headerEnv = { livekitUrl: process.env.LIVEKIT_URL ?? "ws://127.0.0.1:7880", https: (process.env.NEXTAUTH_URL ?? "").startsWith("https:") };
   const server = http.createServer(
-    withSharedCache((req, res) => void handle(req, res), {
-      origin: `http://${loopback.includes(":") ? `[${loopback}]` : loopback}:${port}`,
-      cacheable: (pathAndQuery) => ROOM_LIST.test(pathAndQuery),
-    }),
+    withSecurityHeaders(
+      withSharedCache((req, res) => void handle(req, res), {
+        origin: `http://${loopback.includes(":") ? `[${loopback}]` : loopback}:${port}`,
+        cacheable: (pathAndQuery) => ROOM_LIST.test(pathAndQuery),
+      }),
+      headerEnv,
+    ),
   );
   server.listen(port, hostname, () => console.info(`app listening on http://${hostname}:${port}`));
   // As `next start` does: stop taking connections and let the requests in flight finish, then

@@ -18,7 +18,9 @@ import { type Publisher, startPublisher } from "./publisher";
 const INTERVAL_SECONDS = 15; // the default of screeningIntervalSeconds
 const PAUSED_SECONDS = 3600; // "screening off": the loop waits an hour between rounds
 const WINDOW_SECONDS = Number(process.env.BENCH_WINDOW_SECONDS || 60);
-const SHOW_COUNTS = [1, 5, 10];
+// e.g. BENCH_SHOWS=10 BENCH_CAPTURE_MODES=0 for one row while profiling the app
+const SHOW_COUNTS = (process.env.BENCH_SHOWS || "1,5,10").split(",").map(Number);
+const RUN_CAPTURE_MODES = process.env.BENCH_CAPTURE_MODES !== "0";
 const CLASSIFY_FRAMES = 30;
 const GOAL_CPU_PERCENT = 10;
 const GOAL_LATENCY_MS = 1000;
@@ -267,11 +269,13 @@ async function bench(stack: RunningStack): Promise<void> {
       ]);
       console.log(table(rows.slice(0, 1).concat(rows.slice(-1))));
     }
-    await setInterval(db, PAUSED_SECONDS);
-    await sleep(INTERVAL_SECONDS * 1000);
-    const modes = await captureModes(stack, shows);
-    console.log(`\ncapture modes, ${shows.length} shows, one sample per show per ${INTERVAL_SECONDS} s, windows of ${WINDOW_SECONDS} s (load: ${loadLine()})`);
-    console.log(table(modes));
+    if (RUN_CAPTURE_MODES) {
+      await setInterval(db, PAUSED_SECONDS);
+      await sleep(INTERVAL_SECONDS * 1000);
+      const modes = await captureModes(stack, shows);
+      console.log(`\ncapture modes, ${shows.length} shows, one sample per show per ${INTERVAL_SECONDS} s, windows of ${WINDOW_SECONDS} s (load: ${loadLine()})`);
+      console.log(table(modes));
+    }
     console.log(`\nscreening at a ${INTERVAL_SECONDS} s interval, windows of ${WINDOW_SECONDS} s; goal: 10 shows < ${GOAL_CPU_PERCENT} % of one core, every frame classified ≤ ${GOAL_LATENCY_MS} ms after capture`);
     console.log(table(rows));
     console.log(loadLine());

@@ -73,7 +73,7 @@ describe("shared cache in front of the app", () => {
     expect(next.state.calls).toBe(2);
   });
 
-  it("serves Next's headers again (the security headers of proxy.ts), not those of the connection", async () => {
+  it("serves the answer's headers again (a CSP among them), not those of the connection", async () => {
     for (const answer of [await get("/list"), await get("/list", { "accept-encoding": "gzip" })]) {
       expect(answer.headers["content-security-policy"]).toBe("default-src 'self'; frame-ancestors 'none'");
       expect(answer.headers["x-content-type-options"]).toBe("nosniff");

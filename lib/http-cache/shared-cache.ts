@@ -37,7 +37,7 @@ export type SharedCacheOptions = {
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
-// Every header of Next's answer is served again (the security headers proxy.ts adds above all),
+// Every header of the answer is served again (content type, cache and security headers),
 // except those of the connection or the encoding, which this server sets itself.
 const DROPPED_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "date", "age", "set-cookie"]);
 const COMPRESS_FROM_BYTES = 1024;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, livekitOrigins, securityHeaders } from "./headers";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { contentSecurityPolicy, livekitOrigins, securityHeaders, withSecurityHeaders } from "./headers";
 
 const directives = (csp: string) => new Map(csp.split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1)]));
 
@@ -29,5 +30,21 @@ describe("security headers", () => {
     expect(plain.get("referrer-policy")).toBe("same-origin");
     expect(plain.has("strict-transport-security")).toBe(false);
     expect(new Map(securityHeaders("/", { livekitUrl: "ws://x", https: true })).has("strict-transport-security")).toBe(true);
+  });
+
+  it("are set on an answer before the app handles it: the composite page's own policy, none on build assets", () => {
+    const env = { livekitUrl: "ws://127.0.0.1:7880", https: false };
+    const seen: Record<string, string>[] = [];
+    const serve = withSecurityHeaders((_req, res) => seen.push({ ...(res.getHeaders() as Record<string, string>) }), env);
+    for (const url of ["/api/health?x=1", "/egress/layout?url=ws%3A%2F%2F127.0.0.1%3A7880", "/_next/static/chunks/app.js"]) {
+      const headers = new Map<string, string>();
+      const res = { setHeader: (name: string, value: string) => headers.set(name, value), getHeaders: () => Object.fromEntries(headers) };
+      serve({ url } as IncomingMessage, res as unknown as ServerResponse);
+    }
+    const [api, composite, asset] = seen;
+    expect(api?.["x-content-type-options"]).toBe("nosniff");
+    expect(api?.["content-security-policy"]).toBe(contentSecurityPolicy("/api/health", env.livekitUrl));
+    expect(composite?.["content-security-policy"]).toBe(contentSecurityPolicy("/egress/layout", env.livekitUrl));
+    expect(asset).toEqual({});
   });
 });

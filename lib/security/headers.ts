@@ -1,5 +1,6 @@
-// Security headers of every page and API answer (set by proxy.ts). Kept free of server-only
-// imports: the proxy bundle cannot load them.
+// Security headers of every page and API answer, set by the app's server (server.ts) before Next
+// writes the answer.
+import type { IncomingMessage, ServerResponse } from "node:http";
 
 /** The page Egress's Chromium renders: it talks to our LiveKit server and nothing else. */
 export const COMPOSITE_PATH = "/egress/layout";
@@ -20,7 +21,7 @@ export function livekitOrigins(livekitUrl: string): string[] {
  */
 export function contentSecurityPolicy(path: string, livekitUrl: string): string {
   const livekit = livekitOrigins(livekitUrl).join(" ");
-  const composite = path === COMPOSITE_PATH || path.startsWith(`${COMPOSITE_PATH}/`);
+  const composite = isCompositePath(path);
   return [
     "default-src 'self'",
     "script-src 'self' 'unsafe-inline'",
@@ -38,7 +39,13 @@ export function contentSecurityPolicy(path: string, livekitUrl: string): string 
   ].join("; ");
 }
 
-export function securityHeaders(path: string, env: { livekitUrl: string; https: boolean }): [string, string][] {
+function isCompositePath(path: string): boolean {
+  return path === COMPOSITE_PATH || path.startsWith(`${COMPOSITE_PATH}/`);
+}
+
+export type HeaderEnv = { livekitUrl: string; https: boolean };
+
+export function securityHeaders(path: string, env: HeaderEnv): [string, string][] {
   const headers: [string, string][] = [
     ["content-security-policy", contentSecurityPolicy(path, env.livekitUrl)],
     ["x-content-type-options", "nosniff"],
@@ -49,4 +56,24 @@ export function securityHeaders(path: string, env: { livekitUrl: string; https: 
   ];
   if (env.https) headers.push(["strict-transport-security", "max-age=31536000"]);
   return headers;
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * `handler` with the security headers set on every answer first (Next adds its own and keeps
+ * these), except the build's immutable assets. Here rather than in a Next.js proxy: a proxy adds
+ * Next's middleware step to every request (measured in bench:admin, README) and makes Next buffer
+ * request bodies before the route runs, which undoes a route's own size cap (the webhook's).
+ */
+export function withSecurityHeaders(handler: Handler, env: HeaderEnv): Handler {
+  const forPages = securityHeaders("/", env);
+  const forComposite = securityHeaders(COMPOSITE_PATH, env);
+  return (req, res) => {
+    const { pathname } = new URL(req.url ?? "/", "http://app.invalid");
+    if (!pathname.startsWith("/_next/static/")) {
+      for (const [name, value] of isCompositePath(pathname) ? forComposite : forPages) res.setHeader(name, value);
+    }
+    handler(req, res);
+  };
 }
