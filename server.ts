@@ -1,8 +1,8 @@
 // The app's HTTP server: Next.js (as `next start` would run it), with the security headers set on
 // every answer (lib/security/headers.ts) and a small shared cache in front of the room list
 // (lib/http-cache/shared-cache.ts): Next's own page cache alone serves the list at about the cost
-// of a dynamic route (README, "A shared cache in front of Next"). Started
-// by the supervisor once per app instance (scripts/stack/services.ts):
+// of a dynamic route (README, "A shared cache in front of Next"). Started by the supervisor once
+// per app instance (scripts/stack/services.ts):
 // `node --import tsx server.ts -p <port> -H <host>`, NODE_ENV=production.
 import http from "node:http";
 import { parseArgs } from "node:util";

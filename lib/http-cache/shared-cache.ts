@@ -6,7 +6,7 @@
 // It runs in the app's custom server (server.ts), outside Next's bundles, so it has no
 // `server-only` marker (which only resolves under React's server condition); app code never
 // imports it.
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import http from "node:http";
 import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
@@ -34,8 +34,6 @@ export type SharedCacheOptions = {
   maxBodyBytes?: number;
   now?: () => number;
 };
-
-type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 // Every header of the answer is served again (content type, cache and security headers),
 // except those of the connection or the encoding, which this server sets itself.
@@ -67,7 +65,7 @@ function acceptsGzip(req: IncomingMessage): boolean {
  * (`s-maxage`, not private) are kept; requests that send a header the answer varies on (Next's
  * router headers of a client-side navigation) go to Next.
  */
-export function withSharedCache(handler: Handler, options: SharedCacheOptions): Handler {
+export function withSharedCache(handler: RequestListener, options: SharedCacheOptions): RequestListener {
   const maxEntries = options.maxEntries ?? 100;
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const now = options.now ?? Date.now;

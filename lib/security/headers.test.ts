@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingMessage } from "node:http";
 import { contentSecurityPolicy, livekitOrigins, securityHeaders, withSecurityHeaders } from "./headers";
 
 const directives = (csp: string) => new Map(csp.split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1)]));
@@ -39,7 +39,7 @@ describe("security headers", () => {
     for (const url of ["/api/health?x=1", "/egress/layout?url=ws%3A%2F%2F127.0.0.1%3A7880", "/_next/static/chunks/app.js"]) {
       const headers = new Map<string, string>();
       const res = { setHeader: (name: string, value: string) => headers.set(name, value), getHeaders: () => Object.fromEntries(headers) };
-      serve({ url } as IncomingMessage, res as unknown as ServerResponse);
+      serve({ url } as IncomingMessage, res as unknown as Parameters<typeof serve>[1]);
     }
     const [api, composite, asset] = seen;
     expect(api?.["x-content-type-options"]).toBe("nosniff");

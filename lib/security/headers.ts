@@ -1,6 +1,6 @@
 // Security headers of every page and API answer, set by the app's server (server.ts) before Next
 // writes the answer.
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { RequestListener } from "node:http";
 
 /** The page Egress's Chromium renders: it talks to our LiveKit server and nothing else. */
 export const COMPOSITE_PATH = "/egress/layout";
@@ -58,15 +58,13 @@ export function securityHeaders(path: string, env: HeaderEnv): [string, string][
   return headers;
 }
 
-type Handler = (req: IncomingMessage, res: ServerResponse) => void;
-
 /**
  * `handler` with the security headers set on every answer first (Next adds its own and keeps
  * these), except the build's immutable assets. Here rather than in a Next.js proxy: a proxy adds
  * Next's middleware step to every request (measured in bench:admin, README) and makes Next buffer
  * request bodies before the route runs, which undoes a route's own size cap (the webhook's).
  */
-export function withSecurityHeaders(handler: Handler, env: HeaderEnv): Handler {
+export function withSecurityHeaders(handler: RequestListener, env: HeaderEnv): RequestListener {
   const forPages = securityHeaders("/", env);
   const forComposite = securityHeaders(COMPOSITE_PATH, env);
   return (req, res) => {
