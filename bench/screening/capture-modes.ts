@@ -1,7 +1,9 @@
-// Three ways to take one frame of a camera every interval, measured side by side in
-// bench:screening (the app uses the second, in lib/livekit/frame-capture.ts):
+// Four ways to take one frame of a camera every interval, measured side by side in
+// bench:screening (the app uses "paused", in lib/livekit/frame-capture.ts):
 // - "connect": a fresh hidden participant per sample (connect, subscribe, one frame, leave);
 // - "toggle": one connection per room kept open, subscribed only while sampling;
+// - "paused": one connection per room, subscribed all the time but forwarding paused by LiveKit
+//   between samples (no renegotiation, the decoder kept);
 // - "subscribed": one connection per room, subscribed all the time (every frame is received
 //   and decoded), a frame read when a sample is due.
 import { AccessToken } from "livekit-server-sdk";
@@ -18,7 +20,7 @@ import {
 } from "@livekit/rtc-node";
 import sharp from "sharp";
 
-export const CAPTURE_MODES = ["connect", "toggle", "subscribed"] as const;
+export const CAPTURE_MODES = ["connect", "toggle", "paused", "subscribed"] as const;
 export type CaptureMode = (typeof CAPTURE_MODES)[number];
 
 type Credentials = { wsUrl: string; apiKey: string; apiSecret: string };
@@ -58,6 +60,12 @@ async function oneFrame(track: RemoteTrack) {
   }
 }
 
+function setForwarding(publication: RemoteTrackPublication, enabled: boolean): void {
+  globalThis._ffiClientInstance?.request({
+    message: { case: "enableRemoteTrackPublication", value: { trackPublicationHandle: publication.ffiHandle.handle, enabled } },
+  });
+}
+
 /** What the app does with each frame besides the model: the 224×224 input and the stored JPEG. */
 export async function prepareFrame(frame: { data: Uint8Array; width: number; height: number }): Promise<void> {
   const raw = () => sharp(frame.data, { raw: { width: frame.width, height: frame.height, channels: 3 } });
@@ -90,6 +98,42 @@ export async function startSampler(mode: CaptureMode, creds: Credentials, roomNa
   }
   const room = new Room();
   await room.connect(creds.wsUrl, await token(creds, roomName), { autoSubscribe: mode === "subscribed", dynacast: false });
+  if (mode === "paused") {
+    const waiting = new Map<string, (frame: VideoFrame) => void>();
+    const readers: { cancel: () => Promise<void> }[] = [];
+    const follow = async (pub: RemoteTrackPublication) => {
+      pub.setSubscribed(true);
+      const reader = new VideoStream(await trackOf(room, pub)).getReader();
+      readers.push(reader);
+      setForwarding(pub, false);
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done || !value) return;
+        const resolve = waiting.get(pub.sid ?? "");
+        waiting.delete(pub.sid ?? "");
+        resolve?.(value.frame);
+      }
+    };
+    for (const pub of cameras(room)) void follow(pub).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    return {
+      async sample() {
+        const t = performance.now();
+        for (const pub of cameras(room)) {
+          const frame = new Promise<VideoFrame>((resolve) => waiting.set(pub.sid ?? "", resolve));
+          setForwarding(pub, true);
+          const got = await frame;
+          setForwarding(pub, false);
+          await prepareFrame(got.convert(VideoBufferType.RGB24));
+        }
+        return performance.now() - t;
+      },
+      async close() {
+        for (const reader of readers) await reader.cancel().catch(() => undefined);
+        await room.disconnect().catch(() => undefined);
+      },
+    };
+  }
   if (mode === "subscribed") {
     // Subscribed all the time: every frame is received and decoded, the latest one kept per
     // camera (one stream per track for the sampler's life; a second VideoStream on one track

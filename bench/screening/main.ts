@@ -18,9 +18,10 @@ import { type Publisher, startPublisher } from "./publisher";
 const INTERVAL_SECONDS = 15; // the default of screeningIntervalSeconds
 const PAUSED_SECONDS = 3600; // "screening off": the loop waits an hour between rounds
 const WINDOW_SECONDS = Number(process.env.BENCH_WINDOW_SECONDS || 60);
-// e.g. BENCH_SHOWS=10 BENCH_CAPTURE_MODES=0 for one row while profiling the app
+// e.g. BENCH_SHOWS=10 BENCH_CAPTURE_MODES=0 for one row while profiling the app, or
+// BENCH_CAPTURE_MODES=toggle,paused for two of the capture modes
 const SHOW_COUNTS = (process.env.BENCH_SHOWS || "1,5,10").split(",").map(Number);
-const RUN_CAPTURE_MODES = process.env.BENCH_CAPTURE_MODES !== "0";
+const MODES = process.env.BENCH_CAPTURE_MODES === "0" ? [] : CAPTURE_MODES.filter((m) => (process.env.BENCH_CAPTURE_MODES || m).split(",").includes(m));
 const CLASSIFY_FRAMES = 30;
 const GOAL_CPU_PERCENT = 10;
 const GOAL_LATENCY_MS = 1000;
@@ -185,7 +186,7 @@ async function captureModes(stack: RunningStack, shows: Show[]) {
   };
   const none = await window(async () => []);
   const rows: string[][] = [["capture mode", "this process Δ % core", "app Δ", "LiveKit Δ", "samples", "CPU ms per sample (all three)", "ask → frame p50 / max"]];
-  for (const mode of CAPTURE_MODES) {
+  for (const mode of MODES) {
     const samplers = await Promise.all(shows.map((s) => startSampler(mode, creds, `show-${s.roomNumber}`)));
     await sleep(3000);
     const result = await window(async (stop) => {
@@ -269,7 +270,7 @@ async function bench(stack: RunningStack): Promise<void> {
       ]);
       console.log(table(rows.slice(0, 1).concat(rows.slice(-1))));
     }
-    if (RUN_CAPTURE_MODES) {
+    if (MODES.length > 0) {
       await setInterval(db, PAUSED_SECONDS);
       await sleep(INTERVAL_SECONDS * 1000);
       const modes = await captureModes(stack, shows);

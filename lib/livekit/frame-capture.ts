@@ -2,6 +2,7 @@ import "server-only";
 import {
   type RemoteTrack,
   type RemoteTrackPublication,
+  type VideoFrame,
   Room,
   RoomEvent,
   TrackKind,
@@ -15,11 +16,12 @@ import { livekitConfig } from "@/lib/livekit/config";
 import { hasPublishedCamera } from "@/lib/livekit/rooms";
 
 // Server-side frame capture: a hidden, subscribe-only participant per screened room. It stays
-// connected between samples but subscribed to nothing, so it receives and decodes no video in
-// between; for a sample it subscribes to every camera in the room (the host's and each stage
-// guest's), keeps the first decoded frame of each and unsubscribes again. Measured against a
-// fresh connection per sample (signalling, ICE, DTLS and two webhooks each time) in
-// bench/screening: see bench/README.md. It never trusts what a browser says it shows.
+// connected between samples and subscribed to every camera it has sampled, but with LiveKit's
+// forwarding of those tracks paused, so between samples nothing is sent to it or decoded; for a
+// sample it resumes each camera, keeps the first decoded frame and pauses it again (no
+// renegotiation, the decoder kept). Measured against a fresh connection per sample and against
+// subscribing per sample in bench/screening: see bench/README.md. It never trusts what a browser
+// says it shows.
 
 /** One decoded camera frame, as RGB bytes (3 per pixel, row by row). */
 export type CapturedFrame = {
@@ -40,7 +42,9 @@ export type CaptureResult = {
 // Never a user id, so presence (webhooks, reconcile) ignores these connections.
 const IDENTITY_PREFIX = "suixin-screening~";
 
-type Watcher = { room: Room; connected: Promise<void>; busy: boolean };
+/** A subscribed camera: one stream of its decoded frames for the subscription's life. */
+type Feed = { publication: RemoteTrackPublication; ready: Promise<void>; waiter: ((frame: VideoFrame) => void) | null };
+type Watcher = { room: Room; connected: Promise<void>; busy: boolean; feeds: Map<string, Feed> };
 
 const state = globalThis as unknown as { suixinCaptureRooms?: Map<string, Watcher> };
 const watchers = (state.suixinCaptureRooms ??= new Map());
@@ -69,6 +73,7 @@ function watcherFor(roomName: string): Watcher {
   const watcher: Watcher = {
     room,
     busy: false,
+    feeds: new Map(),
     connected: captureToken(roomName).then((token) => room.connect(livekitConfig().wsUrl, token, { autoSubscribe: false, dynacast: false })),
   };
   // A failed or dropped connection is forgotten: the next sample connects again.
@@ -80,6 +85,7 @@ function watcherFor(roomName: string): Watcher {
     void room.disconnect().catch(() => undefined);
   });
   room.on(RoomEvent.Disconnected, forget);
+  room.on(RoomEvent.TrackUnpublished, (publication) => watcher.feeds.delete(publication.sid ?? ""));
   watchers.set(roomName, watcher);
   return watcher;
 }
@@ -88,19 +94,75 @@ function until(signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener("abort", () => resolve(), { once: true })));
 }
 
-async function firstFrame(track: RemoteTrack, signal: AbortSignal): Promise<{ width: number; height: number; rgb: Uint8Array } | null> {
-  const stream = new VideoStream(track);
-  const reader = stream.getReader();
-  const abort = () => void reader.cancel().catch(() => undefined);
-  signal.addEventListener("abort", abort, { once: true });
+/**
+ * Resumes or pauses LiveKit's forwarding of a subscribed track (UpdateTrackSettings.disabled, as
+ * browsers do for hidden videos). rtc-node 1.1 wraps only `setSubscribed`; its native library
+ * (`@livekit/rtc-ffi-bindings`, the FFI every rtc-node call goes through) has this request too, so
+ * it is sent through the SDK's own FFI client. Covered by e2e/screening (a second sample of a
+ * show needs it to resume).
+ */
+function setForwarding(publication: RemoteTrackPublication, enabled: boolean): void {
+  const ffi = globalThis._ffiClientInstance;
+  if (!ffi) throw new Error("rtc-node's FFI client is not loaded");
+  ffi.request({ message: { case: "enableRemoteTrackPublication", value: { trackPublicationHandle: publication.ffiHandle.handle, enabled } } });
+}
+
+/**
+ * The camera's feed: subscribed once, then one stream read for the subscription's life (frames
+ * are handed to a waiting sample, the rest dropped). A second stream on one track gives no frames.
+ */
+function feedFor(watcher: Watcher, publication: RemoteTrackPublication, signal: AbortSignal): Feed {
+  const sid = publication.sid ?? "";
+  const existing = watcher.feeds.get(sid);
+  if (existing) return existing;
+  const feed: Feed = { publication, ready: Promise.resolve(), waiter: null };
+  const forget = () => {
+    if (watcher.feeds.get(sid) === feed) watcher.feeds.delete(sid);
+  };
+  publication.setSubscribed(true);
+  feed.ready = subscribedTrack(watcher.room, publication, signal).then((track) => {
+    if (!track) throw new Error("camera not subscribed in time");
+    const reader = new VideoStream(track).getReader();
+    void (async () => {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        const waiter = feed.waiter;
+        feed.waiter = null;
+        waiter?.(value.frame);
+      }
+    })()
+      .catch(() => undefined)
+      .finally(forget);
+  });
+  feed.ready.catch(() => {
+    forget();
+    publication.setSubscribed(false);
+  });
+  watcher.feeds.set(sid, feed);
+  return feed;
+}
+
+/** The next frame of a camera: forwarding resumed for it, paused again once it is here. */
+async function nextFrame(feed: Feed, signal: AbortSignal): Promise<{ width: number; height: number; rgb: Uint8Array } | null> {
+  await feed.ready;
+  const frame = new Promise<VideoFrame | null>((resolve) => {
+    const onAbort = () => resolve(null);
+    signal.addEventListener("abort", onAbort, { once: true });
+    feed.waiter = (f) => {
+      signal.removeEventListener("abort", onAbort);
+      resolve(f);
+    };
+  });
+  setForwarding(feed.publication, true);
   try {
-    const { value, done } = await reader.read();
-    if (done || !value) return null;
-    const rgb = value.frame.convert(VideoBufferType.RGB24);
+    const got = await frame;
+    if (!got) return null;
+    const rgb = got.convert(VideoBufferType.RGB24);
     return { width: rgb.width, height: rgb.height, rgb: rgb.data };
   } finally {
-    signal.removeEventListener("abort", abort);
-    await reader.cancel().catch(() => undefined);
+    feed.waiter = null;
+    setForwarding(feed.publication, false);
   }
 }
 
@@ -138,7 +200,6 @@ export async function captureCameraFrames(roomName: string, { timeoutMs = 8_000,
   if (watcher.busy) return { frames: [], missed: [] };
   watcher.busy = true;
   const deadline = AbortSignal.timeout(timeoutMs);
-  const subscribed = new Set<RemoteTrackPublication>();
   try {
     await Promise.race([
       watcher.connected,
@@ -155,20 +216,13 @@ export async function captureCameraFrames(roomName: string, { timeoutMs = 8_000,
     await Promise.all(
       cameras.map(async ({ participantIdentity, publication }) => {
         const trackSid = publication.sid ?? "";
-        publication.setSubscribed(true);
-        subscribed.add(publication);
-        const track = await subscribedTrack(watcher.room, publication, deadline);
-        const frame = track ? await firstFrame(track, deadline).catch(() => null) : null;
-        // Unsubscribed at once: between samples nothing is forwarded or decoded.
-        publication.setSubscribed(false);
-        subscribed.delete(publication);
+        const frame = await nextFrame(feedFor(watcher, publication, deadline), deadline).catch(() => null);
         if (frame) frames.push({ participantIdentity, trackSid, ...frame, capturedAt: new Date() });
         else missed.push({ participantIdentity, trackSid });
       }),
     );
     return { frames, missed };
   } finally {
-    for (const publication of subscribed) publication.setSubscribed(false);
     watcher.busy = false;
   }
 }
