@@ -19,6 +19,7 @@ import {
   VideoStream,
 } from "@livekit/rtc-node";
 import sharp from "sharp";
+import { setForwarding } from "../../lib/livekit/frame-capture";
 
 export const CAPTURE_MODES = ["connect", "toggle", "paused", "subscribed"] as const;
 export type CaptureMode = (typeof CAPTURE_MODES)[number];
@@ -58,12 +59,6 @@ async function oneFrame(track: RemoteTrack) {
   } finally {
     await reader.cancel().catch(() => undefined);
   }
-}
-
-function setForwarding(publication: RemoteTrackPublication, enabled: boolean): void {
-  globalThis._ffiClientInstance?.request({
-    message: { case: "enableRemoteTrackPublication", value: { trackPublicationHandle: publication.ffiHandle.handle, enabled } },
-  });
 }
 
 /** What the app does with each frame besides the model: the 224×224 input and the stored JPEG. */

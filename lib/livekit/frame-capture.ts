@@ -101,7 +101,7 @@ function until(signal: AbortSignal): Promise<void> {
  * it is sent through the SDK's own FFI client. Covered by e2e/screening (a second sample of a
  * show needs it to resume).
  */
-function setForwarding(publication: RemoteTrackPublication, enabled: boolean): void {
+export function setForwarding(publication: RemoteTrackPublication, enabled: boolean): void {
   const ffi = globalThis._ffiClientInstance;
   if (!ffi) throw new Error("rtc-node's FFI client is not loaded");
   ffi.request({ message: { case: "enableRemoteTrackPublication", value: { trackPublicationHandle: publication.ffiHandle.handle, enabled } } });
@@ -146,17 +146,10 @@ function feedFor(watcher: Watcher, publication: RemoteTrackPublication, signal: 
 /** The next frame of a camera: forwarding resumed for it, paused again once it is here. */
 async function nextFrame(feed: Feed, signal: AbortSignal): Promise<{ width: number; height: number; rgb: Uint8Array } | null> {
   await feed.ready;
-  const frame = new Promise<VideoFrame | null>((resolve) => {
-    const onAbort = () => resolve(null);
-    signal.addEventListener("abort", onAbort, { once: true });
-    feed.waiter = (f) => {
-      signal.removeEventListener("abort", onAbort);
-      resolve(f);
-    };
-  });
+  const frame = new Promise<VideoFrame>((resolve) => (feed.waiter = resolve));
   setForwarding(feed.publication, true);
   try {
-    const got = await frame;
+    const got = await Promise.race([frame, until(signal).then(() => null)]);
     if (!got) return null;
     const rgb = got.convert(VideoBufferType.RGB24);
     return { width: rgb.width, height: rgb.height, rgb: rgb.data };
