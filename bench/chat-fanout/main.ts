@@ -1,5 +1,6 @@
-// Chat fan-out: one live show, SUBSCRIBERS headless LiveKit clients (@livekit/rtc-node, the
-// Rust SDK; spread over child processes, see subscriber-process.ts) in the room, SENDERS users
+// Chat fan-out: one live show, SUBSCRIBERS headless LiveKit clients (LiveKit's Go SDK in one
+// process, go-subscribers/main.go; or BENCH_SUBSCRIBER_SDK=node: @livekit/rtc-node, spread over
+// child processes, subscriber-process.ts) in the room, SENDERS users
 // (each within the real chat limit) posting 100 chat messages a second through the real server
 // action, spread over both app instances, for 30 s. Per message: send → receive latency at every subscriber, and what each one
 // lost. Baseline in the same run: raw LiveKit data messages (RoomServiceClient.sendData from
@@ -8,11 +9,12 @@
 // taken here, receive times in the subscriber processes, on one clock (protocol.ts `now`).
 //
 //   npm run bench:chat        (starts and stops its own stack; see bench/README.md)
-import { fork } from "node:child_process";
+import { fork, spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
+import readline from "node:readline";
 
 import type { Browser } from "@playwright/test";
 import { AccessToken, DataPacket_Kind, RoomServiceClient } from "livekit-server-sdk";
@@ -27,15 +29,19 @@ import { runAppCodeAgainst } from "../support/app-env";
 import { newContext } from "../support/browser";
 import { runBench, withBrowser, withStack } from "../support/run";
 import { loadLine, percentile, table } from "../support/stats";
-import { cpuBetween, pidListeningOn, sampleCpu } from "./cpu";
-import type { Part } from "./cpu";
+import { cpuBetween, pidListeningOn, sampleCpu } from "../support/cpu";
+import type { Part } from "../support/cpu";
+import { buildGoSubscribers } from "./go-subscribers";
 import { RAW_TOPIC, fromSubscribers, now } from "./protocol";
 import type { FromSubscribers, ToSubscribers } from "./protocol";
 import { measureSteps } from "./steps";
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 100);
-// Subscribers per child process (see subscriber-process.ts for why not all in one).
-const PER_PROCESS = Number(process.env.BENCH_SUBSCRIBERS_PER_PROCESS ?? 20);
+// Which SDK the subscribers run on: Go (default: one process holds them all) or Node, whose
+// harness costs more than a core at this rate (see go-subscribers/main.go): kept to compare.
+const SDK = z.enum(["go", "node"]).parse(process.env.BENCH_SUBSCRIBER_SDK ?? "go");
+// Subscribers per child process (Node: see subscriber-process.ts for why not all in one).
+const PER_PROCESS = Number(process.env.BENCH_SUBSCRIBERS_PER_PROCESS ?? (SDK === "go" ? SUBSCRIBERS : 20));
 const RATE_PER_S = 100;
 const BLOCK_S = 15;
 const BLOCKS_EACH = 2; // 2 × 15 s = 30 s per path
@@ -61,10 +67,37 @@ async function subscriberToken(info: StackInfo, roomName: string, i: number): Pr
   return token.toJwt();
 }
 
-/** One subscriber process, driven over its IPC channel (messages parsed with protocol.ts). */
+/** How the parent talks to a subscriber process: the child, and its messages in both directions. */
+type Channel = { child: ChildProcess; send(message: ToSubscribers): void; onMessage(handler: (raw: unknown) => void): void; open(): boolean };
+
+/** A Node subscriber process, over Node's IPC channel. */
+function nodeChannel(): Channel {
+  // The parent's execArgv (tsx's loader) is inherited, so the child runs TypeScript too.
+  // NODE_ENV=production: the SDK logs at debug level otherwise.
+  const child = fork(path.join(__dirname, "subscriber-process.ts"), [], {
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  return { child, send: (m) => child.send(m), onMessage: (h) => child.on("message", h), open: () => child.connected };
+}
+
+/** The Go subscriber program, over JSON lines on its stdin and stdout. */
+function goChannel(binary: string): Channel {
+  const child = spawn(binary, [], { stdio: ["pipe", "pipe", "inherit"] });
+  const lines = readline.createInterface({ input: child.stdout!, crlfDelay: Infinity });
+  return {
+    child,
+    send: (m) => void child.stdin!.write(`${JSON.stringify(m)}\n`),
+    onMessage: (h) => lines.on("line", (line) => h(JSON.parse(line))),
+    open: () => child.stdin!.writable,
+  };
+}
+
+/** One subscriber process, driven over its channel (messages parsed with protocol.ts). */
 class SubscriberProcess {
   private readonly child: ChildProcess;
-  private onReady?: (clockOffset: number) => void;
+  private readonly channel: Channel;
+  private onReady?: (clockGapMs: number) => void;
   private onReceipts?: (receipts: Receipts) => void;
   /** Rejects when the process reports a failure or exits before it was told to leave. */
   readonly failed: Promise<never>;
@@ -72,16 +105,13 @@ class SubscriberProcess {
 
   constructor(
     readonly id: number,
+    channel: Channel,
     onJoined: () => void,
   ) {
-    // The parent's execArgv (tsx's loader) is inherited, so the child runs TypeScript too.
-    // NODE_ENV=production: the SDK logs at debug level otherwise.
-    this.child = fork(path.join(__dirname, "subscriber-process.ts"), [], {
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
-      env: { ...process.env, NODE_ENV: "production" },
-    });
+    this.channel = channel;
+    this.child = channel.child;
     this.failed = new Promise<never>((_, reject) => {
-      this.child.on("message", (raw) => {
+      channel.onMessage((raw) => {
         const message = fromSubscribers.parse(raw);
         switch (message.type) {
           case "joined":
@@ -89,7 +119,7 @@ class SubscriberProcess {
           case "retry":
             return void process.stdout.write(`\nsubscriber ${message.index}: connect failed (${message.reason}), retrying\n`);
           case "ready":
-            return this.onReady?.(message.clockOffset);
+            return this.onReady?.(now() - message.at);
           case "receipts":
             return this.onReceipts?.(message);
           case "failed":
@@ -108,10 +138,10 @@ class SubscriberProcess {
   }
 
   private send(message: ToSubscribers): void {
-    this.child.send(message);
+    this.channel.send(message);
   }
 
-  /** Resolves with the process's clock offset (see protocol.ts) once all its subscribers are in. */
+  /** Resolves once all its subscribers are in, with how far its clock is behind this one's (see protocol.ts). */
   join(wsUrl: string, subscribers: { index: number; token: string }[]): Promise<number> {
     const ready = new Promise<number>((resolve) => (this.onReady = resolve));
     this.send({ type: "join", wsUrl, subscribers });
@@ -129,7 +159,7 @@ class SubscriberProcess {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     this.leaving = true;
     const exited = new Promise<void>((resolve) => this.child.once("exit", () => resolve()));
-    if (this.child.connected) this.send({ type: "leave" });
+    if (this.channel.open()) this.send({ type: "leave" });
     if (!(await Promise.race([exited.then(() => true), sleep(LEAVE_TIMEOUT_MS).then(() => false)]))) {
       this.child.kill("SIGKILL");
       await exited;
@@ -144,15 +174,14 @@ class SubscriberProcess {
  * handle"). Returns the largest difference between a child's clock and this process's, in ms.
  */
 async function joinSubscribers(info: StackInfo, roomName: string, pool: SubscriberProcess[]): Promise<number> {
-  const ownOffset = now() - Date.now();
-  const offsets: number[] = [];
+  const gaps: number[] = [];
   for (const p of pool) {
     const indexes = Array.from({ length: Math.min(PER_PROCESS, SUBSCRIBERS - p.id * PER_PROCESS) }, (_, k) => p.id * PER_PROCESS + k);
     const subscribers = await Promise.all(indexes.map(async (index) => ({ index, token: await subscriberToken(info, roomName, index) })));
-    offsets.push(await p.join(info.livekit.wsUrl, subscribers));
+    gaps.push(await p.join(info.livekit.wsUrl, subscribers));
   }
   process.stdout.write("\n");
-  return Math.max(...offsets.map((o) => Math.abs(o - ownOffset)));
+  return Math.max(...gaps.map(Math.abs));
 }
 
 /** Every subscriber's receipts, first arrival per message kept, and the processes' loop delay. */
@@ -361,7 +390,7 @@ async function bench(browser: Browser, info: StackInfo, pool: SubscriberProcess[
   process.stdout.write(`${loadLine()}\n\n`);
 
   const clockSkew = await joinSubscribers(info, roomName, pool);
-  process.stdout.write(`${SUBSCRIBERS} subscribers in ${pool.length} processes; their clocks agree with this one's within ${clockSkew.toFixed(3)} ms\n`);
+  process.stdout.write(`${SUBSCRIBERS} subscribers (${SDK} SDK) in ${pool.length} process(es); their clocks agree with this one's within ${clockSkew.toFixed(3)} ms (the pipe's delay included)\n`);
   await sleep(1_000);
 
   const pids = (ports: (number | null)[]) => ports.flatMap((port) => (port === null ? [] : (pidListeningOn(port) ?? [])));
@@ -409,7 +438,7 @@ async function bench(browser: Browser, info: StackInfo, pool: SubscriberProcess[
     r.load,
   ];
   process.stdout.write(
-    `\nChat fan-out: ${subscribers.length} subscribers, ${RATE_PER_S} msg/s, ${BLOCK_S * BLOCKS_EACH} s per path (send → receive at each subscriber)\n`,
+    `\nChat fan-out: ${subscribers.length} subscribers (${SDK} SDK), ${RATE_PER_S} msg/s, ${BLOCK_S * BLOCKS_EACH} s per path (send → receive at each subscriber)\n`,
   );
   process.stdout.write(
     `${table([
@@ -444,15 +473,17 @@ const CHAT_SETTINGS = {
   SUIXIN_RATE_LIMITS: JSON.stringify({ "login.ip": { points: 100_000 } }),
 };
 
-runBench("chat", () =>
-  withStack("chat-fanout", CHAT_SETTINGS, async (stack) => {
+runBench("chat", () => {
+  const goBinary = SDK === "go" ? buildGoSubscribers() : null; // before the stack, so its build is not in the figures
+  return withStack("chat-fanout", CHAT_SETTINGS, async (stack) => {
     // The lib code runs in this process too (senders' rows, the step timings): the stack's
     // services; this process's own limits (not the app's) let the in-process steps repeat.
     runAppCodeAgainst(stack.info, { SUIXIN_RATE_LIMITS: JSON.stringify({ "chat.send": { points: 1_000_000 } }) });
     await withBrowser(async (browser) => {
       let joined = 0;
       const onJoined = () => process.stdout.write(`\r${++joined}/${SUBSCRIBERS} subscribers connected`);
-      const pool = Array.from({ length: Math.ceil(SUBSCRIBERS / PER_PROCESS) }, (_, id) => new SubscriberProcess(id, onJoined));
+      const channel = () => (goBinary ? goChannel(goBinary) : nodeChannel());
+      const pool = Array.from({ length: Math.ceil(SUBSCRIBERS / PER_PROCESS) }, (_, id) => new SubscriberProcess(id, channel(), onJoined));
       try {
         // A subscriber process that fails (the SDK can throw from its own callbacks under load)
         // fails the run, and the stack is stopped rather than left behind.
@@ -461,5 +492,5 @@ runBench("chat", () =>
         await Promise.all(pool.map((p) => p.leave()));
       }
     });
-  }),
-);
+  });
+});

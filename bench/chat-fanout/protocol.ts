@@ -1,5 +1,6 @@
-// Messages between bench:chat (the parent) and its subscriber processes, over Node's IPC
-// channel. Parsed with zod on both sides: a process's messages are input like any other.
+// Messages between bench:chat (the parent) and its subscriber processes: over Node's IPC channel
+// for subscriber-process.ts, as JSON lines on stdin/stdout for go-subscribers/main.go. Parsed with
+// zod here on both sides: a process's messages are input like any other.
 import { z } from "zod";
 
 export const RAW_TOPIC = "bench.raw";
@@ -22,9 +23,9 @@ const receipts = z.array(z.tuple([z.number(), z.number()]));
 export const fromSubscribers = z.discriminatedUnion("type", [
   z.object({ type: z.literal("joined"), index: z.number().int() }),
   z.object({ type: z.literal("retry"), index: z.number().int(), reason: z.string() }),
-  // `clockOffset`: this process's `now()` minus `Date.now()`, so the parent can check that every
-  // process's clock agrees with its own (they read the same system clock).
-  z.object({ type: z.literal("ready"), clockOffset: z.number() }),
+  // `at`: the subscriber process's `now()` as it sends this; the parent compares it with its own
+  // on arrival, so a clock that disagrees with the parent's shows (the gap is at most the pipe's delay).
+  z.object({ type: z.literal("ready"), at: z.number() }),
   z.object({
     type: z.literal("receipts"),
     subscribers: z.array(z.object({ index: z.number().int(), raw: receipts, app: receipts, disconnects: z.number().int() })),
@@ -39,7 +40,8 @@ export type FromSubscribers = z.infer<typeof fromSubscribers>;
 
 /**
  * Epoch milliseconds with sub-millisecond resolution. Every process on this machine derives
- * `performance.timeOrigin` from the same system clock, so a send time taken in the parent and a
- * receive time taken in a subscriber process compare directly (`clockOffset` checks it).
+ * `performance.timeOrigin` from the same system clock (and Go's `time.Now` reads it too), so a send
+ * time taken in the parent and a receive time taken in a subscriber process compare directly
+ * (`ready.at` checks it).
  */
 export const now = (): number => performance.timeOrigin + performance.now();

@@ -94,7 +94,7 @@ async function handle(message: z.infer<typeof toSubscribers>): Promise<void> {
         );
       }
       loopDelay.enable();
-      await send({ type: "ready", clockOffset: now() - Date.now() });
+      await send({ type: "ready", at: now() });
       return;
     }
     case "collect":

@@ -242,7 +242,7 @@ async function bench(stack: RunningStack): Promise<void> {
     const idle = await measure(stack, WINDOW_SECONDS);
     console.log(`app idle (no show): app ${idle.appPercent.toFixed(1)} % of a core, LiveKit ${idle.livekitPercent.toFixed(1)} %`);
 
-    const rows: string[][] = [["shows", "paused: app % core", "screening: app % core", "Δ per show", "LiveKit Δ", "samples", "capture→classified p50 / p95 / max", "goal"]];
+    const rows: string[][] = [["shows", "paused: app % core", "screening: app % core", "Δ per show", "screening − idle", "LiveKit Δ", "samples", "capture→classified p50 / p95 / max", "goal"]];
     for (const count of SHOW_COUNTS) {
       await setInterval(db, PAUSED_SECONDS);
       while (shows.length < count) shows.push(await startShow(stack, db, rooms, shows.length));
@@ -257,12 +257,15 @@ async function bench(stack: RunningStack): Promise<void> {
       const latency = samples.map((s) => s.classifiedAt.getTime() - s.capturedAt.getTime());
       const perShow = (screening.appPercent - paused.appPercent) / count;
       const total = screening.appPercent - paused.appPercent;
-      const met = (count < 10 || total < GOAL_CPU_PERCENT) && percentile(latency, 100) <= GOAL_LATENCY_MS;
+      const met = (count < 10 || (total < GOAL_CPU_PERCENT && screening.appPercent - idle.appPercent < GOAL_CPU_PERCENT)) && percentile(latency, 100) <= GOAL_LATENCY_MS;
       rows.push([
         String(count),
         paused.appPercent.toFixed(1),
         screening.appPercent.toFixed(1),
         perShow.toFixed(2),
+        // An upper bound: the shows' own cost (webhooks, the room list) and capture connections
+        // held while paused (they stay subscribed, forwarding paused) are in it, not in Δ.
+        (screening.appPercent - idle.appPercent).toFixed(1),
         (screening.livekitPercent - paused.livekitPercent).toFixed(1),
         `${samples.length} (expected ${Math.round((count * WINDOW_SECONDS) / INTERVAL_SECONDS)})`,
         `${percentile(latency, 50)} / ${percentile(latency, 95)} / ${percentile(latency, 100)} ms`,

@@ -1,6 +1,7 @@
-// Where the machine's CPU went during a block, per part of the stack: the figures of one run are
-// only readable beside who was busy (the app, LiveKit, Postgres, the subscribers, the bench, or
-// other work on this shared machine). Linux only: reads /proc and `ss`.
+// Where the machine's CPU went during a bench's window, per part of the stack: the figures of one
+// run are only readable beside who was busy (the app, LiveKit, Postgres, the subscribers, the
+// bench, or other work on this shared machine); and the nice value of a process tree. Linux only:
+// reads /proc and `ss`.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -42,6 +43,33 @@ export function sampleCpu(): CpuSample {
   // user + nice + system + irq + softirq + steal: busy time of all cores
   const busy = [0, 1, 2, 5, 6, 7].reduce((sum, i) => sum + (cpu[i] ?? 0), 0);
   return { at: performance.now(), perPid: readStats(), machineTicks: busy };
+}
+
+/** A process and its descendants, as they are now. */
+export function processTree(root: number): number[] {
+  return [...tree(readStats(), root, new Set())];
+}
+
+/**
+ * Sets the nice value of every thread of these processes (Linux's nice is per thread, and a
+ * thread started later takes its creator's). Processes that ended meanwhile are skipped.
+ */
+export function setNice(pids: number[], nice: number): void {
+  for (const pid of pids) {
+    let threads: string[];
+    try {
+      threads = fs.readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of threads) {
+      try {
+        os.setPriority(Number(tid), nice);
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
+  }
 }
 
 function tree(stats: Map<number, ProcStat>, root: number, exclude: Set<number>): Set<number> {
