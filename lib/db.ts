@@ -50,14 +50,27 @@ export const db: Db = new Proxy({} as Db, {
  * (Prisma's adapter sends every statement unnamed, parsed and planned again on each call; for
  * the gift statement that was a third of its database time, measured in bench:gifts). For hot
  * statements only: each distinct text stays prepared on every connection. Rows come back as
- * node-postgres reads them (int4 as number, timestamps as Date).
+ * node-postgres reads them (int4 as number), timestamps as UTC Dates, as Prisma reads them.
  */
 export async function preparedQuery<T extends pg.QueryResultRow>(statement: Prisma.Sql): Promise<T[]> {
   client(); // the pool exists once the client does
   const name = `s${createHash("sha1").update(statement.text).digest("hex").slice(0, 20)}`;
-  const result = await pool().query<T>({ name, text: statement.text, values: statement.values });
+  const result = await pool().query<T>({ name, text: statement.text, values: statement.values, types: utcTimestamps });
   return result.rows;
 }
+
+const TIMESTAMP_OID = 1114; // timestamp without time zone, what Prisma's DateTime is in Postgres
+
+/**
+ * Prisma stores DateTime as UTC in `timestamp` columns; node-postgres would read those as the
+ * machine's local time. Read them as Prisma does, whatever the machine's zone.
+ */
+const utcTimestamps: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === TIMESTAMP_OID && format !== "binary"
+      ? (value: string) => new Date(`${value.replace(" ", "T")}Z`)
+      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
+};
 
 // A raw query's failure (P2010) carries the driver's error: Postgres' SQLSTATE and message.
 const rawFailureSchema = z.object({ driverAdapterError: z.object({ cause: z.object({ originalCode: z.string(), originalMessage: z.string() }) }) });

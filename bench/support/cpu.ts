@@ -45,9 +45,9 @@ export function sampleCpu(): CpuSample {
   return { at: performance.now(), perPid: readStats(), machineTicks: busy };
 }
 
-/** A process and its descendants, as they are now. */
-export function processTree(root: number): number[] {
-  return [...tree(readStats(), root, new Set())];
+/** A process and its descendants, as they are now, but for the trees of `exclude`. */
+export function processTree(root: number, exclude: number[] = []): number[] {
+  return [...tree(readStats(), root, new Set(exclude))];
 }
 
 /**

@@ -1,11 +1,14 @@
 import "server-only";
-import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { authOptions } from "@/lib/auth/options";
-import { db } from "@/lib/db";
+import { readSession } from "@/lib/auth/session-token";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { User } from "@/lib/generated/prisma/client";
+import { preparedQuery } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isBanned } from "@/lib/users/standing";
+
+type UserRow = Pick<User, "id" | "email" | "name" | "role" | "mutedAt" | "mutedUntil" | "bannedAt" | "bannedUntil" | "sessionVersion">;
 
 /**
  * The logged-in user, read fresh from the database (the session only carries the id and the
@@ -13,24 +16,13 @@ import { isBanned } from "@/lib/users/standing";
  * accounts take effect at once. Cached per request.
  */
 export const getCurrentUser = cache(async () => {
-  const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = await db.user.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      role: true,
-      mutedAt: true,
-      mutedUntil: true,
-      bannedAt: true,
-      bannedUntil: true,
-      sessionVersion: true,
-    },
-  });
-  if (!user || user.sessionVersion !== session.user?.sessionVersion || isBanned(user)) return null;
+  const session = await readSession();
+  if (!session) return null;
+  // Every action and page asks this: a prepared statement (lib/db), not a query Prisma compiles each time.
+  const [user] = await preparedQuery<UserRow>(Prisma.sql`
+    SELECT "id", "email", "name", "role", "mutedAt", "mutedUntil", "bannedAt", "bannedUntil", "sessionVersion"
+    FROM "User" WHERE "id" = ${session.userId}`);
+  if (!user || user.sessionVersion !== session.sessionVersion || isBanned(user)) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, mutedAt: user.mutedAt, mutedUntil: user.mutedUntil };
 });
 

@@ -6,7 +6,8 @@ import { type ChatTarget, chatTarget } from "@/lib/chat/chat-target";
 import type { ChatMessageView } from "@/lib/chat/events";
 import { toView } from "@/lib/chat/messages";
 import type { SendChatInput } from "@/lib/chat/schema";
-import { db } from "@/lib/db";
+import { preparedQuery } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ChatBadge } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { broadcastInOrder } from "@/lib/events/broadcast";
@@ -26,7 +27,8 @@ const SHOW_ENDED = "This show has ended, so its chat is closed.";
  * gaps (a refused or failed insert takes no number). Null: a rule refused it.
  */
 async function insertMessage(show: ChatTarget, userId: string, text: string, badge: ChatBadge | null, moderated: boolean) {
-  const rows = await db.$queryRaw<{ id: number; seq: number; createdAt: Date }[]>`
+  // A prepared statement (lib/db): parsed and planned once per connection, not on every message.
+  const rows = await preparedQuery<{ id: number; seq: number; createdAt: Date }>(Prisma.sql`
     WITH next AS (
       INSERT INTO "ChatSequence" ("showId", "last")
       SELECT s."id", 1 FROM "Show" s
@@ -38,7 +40,7 @@ async function insertMessage(show: ChatTarget, userId: string, text: string, bad
     )
     INSERT INTO "ChatMessage" ("showId", "userId", "text", "badge", "seq")
     SELECT ${show.id}, ${userId}, ${text}, ${badge}::"ChatBadge", "last" FROM next
-    RETURNING "id", "seq", "createdAt"`;
+    RETURNING "id", "seq", "createdAt"`);
   return rows[0] ?? null;
 }
 
