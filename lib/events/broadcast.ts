@@ -27,9 +27,11 @@ export const IN_ORDER_STALE_MS = 10_000;
  * Packets of one room in flight at once. Whatever queues behind them leaves as one batch when a
  * send returns: at a low rate every event goes at once on its own, and when LiveKit answers
  * slowly (bench:chat at load average 30: `SendData` took seconds) the batches grow instead of the
- * line, so a busy room never falls behind by more than about one send.
+ * line, so a busy room never falls behind by more than about one send. One, not two: every
+ * packet costs the app a request and LiveKit a send to each participant, and at 100 messages a
+ * second two in flight left most packets with one event in them (bench:chat).
  */
-export const IN_ORDER_MAX_IN_FLIGHT = 2;
+export const IN_ORDER_MAX_IN_FLIGHT = 1;
 /** A batch's size limit, well under what LiveKit takes in one reliable packet (~15 KiB). */
 export const BATCH_MAX_BYTES = 12_000;
 
