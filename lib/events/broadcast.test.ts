@@ -5,7 +5,7 @@ type Options = { destinationIdentities?: string[]; lossy?: boolean };
 
 // Where a packet would leave for LiveKit: each send takes the time its first event says.
 const wire = vi.hoisted(() => ({
-  packets: [] as { totals: number[]; options: Options; bytes: number }[],
+  packets: [] as { totals: number[]; options: Options; bytes: number; at: number }[],
   sent: [] as number[],
   delays: [] as number[],
   fail: new Set<number>(),
@@ -16,7 +16,7 @@ vi.mock("@/lib/livekit/rooms", () => ({
   sendRoomMessage: vi.fn(async (_room: string, _topic: string, payload: Likes | Likes[], options: Options) => {
     const events = Array.isArray(payload) ? payload : [payload];
     const totals = events.map((e) => e.total);
-    wire.packets.push({ totals, options, bytes: Buffer.byteLength(JSON.stringify(payload)) });
+    wire.packets.push({ totals, options, bytes: Buffer.byteLength(JSON.stringify(payload)), at: performance.now() });
     wire.inFlight += 1;
     wire.maxInFlight = Math.max(wire.maxInFlight, wire.inFlight);
     try {
@@ -29,7 +29,7 @@ vi.mock("@/lib/livekit/rooms", () => ({
   }),
 }));
 
-const { broadcastInOrder, BATCH_MAX_BYTES, IN_ORDER_MAX_IN_FLIGHT, IN_ORDER_STALE_MS } = await import("@/lib/events/broadcast");
+const { broadcastInOrder, BATCH_MAX_BYTES, IN_ORDER_MAX_IN_FLIGHT, IN_ORDER_STALE_MS, MIN_PACKET_GAP_MS } = await import("@/lib/events/broadcast");
 const { parseRoomEvents, ROOM_BATCH_MAX_EVENTS } = await import("@/lib/events/schema");
 
 const likes = (total: number): Likes => ({ type: "likes", total, burst: 1 });
@@ -55,6 +55,19 @@ describe("broadcastInOrder", () => {
     await broadcastInOrder(7, likes(1));
     await broadcastInOrder(7, likes(2));
     expect(wire.packets.map((p) => p.totals)).toEqual([[1], [2]]);
+  });
+
+  it("sends a room's packets at least MIN_PACKET_GAP_MS apart, what comes meanwhile in one", async () => {
+    const start = performance.now();
+    await broadcastInOrder(15, likes(0));
+    expect(performance.now() - start).toBeLessThan(MIN_PACKET_GAP_MS); // a quiet room's event goes at once
+    await Promise.all(range(5, 1).map((i) => broadcastInOrder(15, likes(i))));
+    expect(wire.packets.map((p) => p.totals)).toEqual([[0], [1, 2, 3, 4, 5]]);
+    expect(wire.packets[1]!.at - wire.packets[0]!.at).toBeGreaterThanOrEqual(MIN_PACKET_GAP_MS - 1);
+    // Another room has its own gap.
+    const other = performance.now();
+    await broadcastInOrder(16, likes(9));
+    expect(performance.now() - other).toBeLessThan(MIN_PACKET_GAP_MS);
   });
 
   it("keeps a batch within its count and size limits", async () => {
