@@ -105,8 +105,8 @@ function wakeAfter(roomNumber: number, line: Line, ms: number): void {
 /**
  * Sends a committed room event after the events this instance queued for the room before it
  * (in that order, at most IN_ORDER_MAX_IN_FLIGHT packets at once and MIN_PACKET_GAP_MS apart,
- * the rest batched): callers
- * that need not wait (a chat message's sender already has its answer) leave the promise running.
+ * the rest batched): callers that need not wait (a chat message's sender already has its answer)
+ * leave the promise running.
  * Rejects when this event could not be sent (or waited IN_ORDER_STALE_MS); the next ones go on.
  * Per instance: another instance's events interleave, and clients order chat by its sequence numbers.
  */
