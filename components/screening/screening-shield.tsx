@@ -1,14 +1,19 @@
 "use client";
 
-import { type ReactNode, useCallback, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { blurStateAction } from "@/components/screening/actions";
 import { useRoomEvents } from "@/components/room/use-room-events";
 import { useOnConnected } from "@/components/screening/use-on-connected";
 
+// While blurred, how often the page asks again: a "clear" lost on the way (room events are
+// best-effort) would otherwise keep this viewer blurred until a reconnect. Blurs are rare, so
+// this costs nothing in the common case.
+const BLURRED_RECHECK_MS = 10_000;
+
 /**
  * Blurs the player while automatic screening holds the show for an operator's review: the server
- * says so (room events; and the page's own question once connected and after a reconnect, when
- * an event may have been missed), never the host's browser.
+ * says so (room events; and the page's own question once connected, after a reconnect, and every
+ * few seconds while blurred, when an event may have been missed), never the host's browser.
  */
 export function ScreeningShield({ roomNumber, initialBlurred, children }: { roomNumber: number; initialBlurred: boolean; children: ReactNode }) {
   const [blurred, setBlurred] = useState(initialBlurred);
@@ -21,14 +26,19 @@ export function ScreeningShield({ roomNumber, initialBlurred, children }: { room
     setBlurred(event.type === "screening-blur");
   });
 
-  useOnConnected(
-    useCallback(() => {
-      const asked = events.current;
-      void blurStateAction({ roomNumber }).then((result) => {
-        if (result.ok && events.current === asked) setBlurred(result.data.blurred);
-      });
-    }, [roomNumber]),
-  );
+  const ask = useCallback(() => {
+    const asked = events.current;
+    void blurStateAction({ roomNumber }).then((result) => {
+      if (result.ok && events.current === asked) setBlurred(result.data.blurred);
+    });
+  }, [roomNumber]);
+  useOnConnected(ask);
+
+  useEffect(() => {
+    if (!blurred) return;
+    const timer = setInterval(ask, BLURRED_RECHECK_MS);
+    return () => clearInterval(timer);
+  }, [blurred, ask]);
 
   return (
     <div data-testid="screening-shield" data-blurred={blurred} className="relative overflow-hidden rounded-lg">
