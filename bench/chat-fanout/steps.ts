@@ -57,7 +57,7 @@ export async function measureSteps(targets: StepTargets): Promise<void> {
     { name: "GET /api/health", why: "Next's fixed cost of a dynamic request (one SELECT 1)", run: () => fetch(`${targets.appUrl}/api/health`).then((r) => r.text()) },
     {
       name: "GET /api/account",
-      why: "session: Auth.js JWE decode + user read, as every action does",
+      why: "session: the cookie's token (decoded once a minute per token) + user read, as every action does",
       run: () => fetch(`${targets.appUrl}/api/account`, { headers: { cookie: targets.cookie } }).then((r) => r.text()),
     },
     { name: "zod (sendChatSchema)", why: "input check", run: async () => sendChatSchema.parse({ roomNumber: targets.roomNumber, text: `bench step ${"x".repeat(40)}` }) },
