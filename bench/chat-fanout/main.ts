@@ -421,7 +421,7 @@ async function bench(browser: Browser, info: StackInfo, pool: SubscriberProcess[
     { name: "postgres", roots: pids([info.ports.postgres]) },
     { name: "redis", roots: pids([info.ports.redis]) },
     { name: "subscribers", roots: subscriberPids },
-    { name: "host browser", roots: browserPids },
+    ...(HOST_STAYS ? [{ name: "host browser", roots: browserPids }] : []),
     // this process (the senders, the raw path) and Playwright's driver (the stack's supervisor is ours too)
     { name: "bench", roots: [process.pid], exclude: [info.supervisorPid, ...subscriberPids, ...browserPids] },
   ];

@@ -255,17 +255,17 @@ async function bench(stack: RunningStack): Promise<void> {
       const screening = await measure(stack, WINDOW_SECONDS);
       const samples = await samplesBetween(db, screening.from, screening.to);
       const latency = samples.map((s) => s.classifiedAt.getTime() - s.capturedAt.getTime());
-      const perShow = (screening.appPercent - paused.appPercent) / count;
       const total = screening.appPercent - paused.appPercent;
-      const met = (count < 10 || (total < GOAL_CPU_PERCENT && screening.appPercent - idle.appPercent < GOAL_CPU_PERCENT)) && percentile(latency, 100) <= GOAL_LATENCY_MS;
+      // An upper bound: the shows' own cost (webhooks, the room list) and capture connections
+      // held while paused (they stay subscribed, forwarding paused) are in it, not in `total`.
+      const overIdle = screening.appPercent - idle.appPercent;
+      const met = (count < 10 || (total < GOAL_CPU_PERCENT && overIdle < GOAL_CPU_PERCENT)) && percentile(latency, 100) <= GOAL_LATENCY_MS;
       rows.push([
         String(count),
         paused.appPercent.toFixed(1),
         screening.appPercent.toFixed(1),
-        perShow.toFixed(2),
-        // An upper bound: the shows' own cost (webhooks, the room list) and capture connections
-        // held while paused (they stay subscribed, forwarding paused) are in it, not in Δ.
-        (screening.appPercent - idle.appPercent).toFixed(1),
+        (total / count).toFixed(2),
+        overIdle.toFixed(1),
         (screening.livekitPercent - paused.livekitPercent).toFixed(1),
         `${samples.length} (expected ${Math.round((count * WINDOW_SECONDS) / INTERVAL_SECONDS)})`,
         `${percentile(latency, 50)} / ${percentile(latency, 95)} / ${percentile(latency, 100)} ms`,
