@@ -1,9 +1,5 @@
 // @ts-check
 
-// A page of the room list in the query string, as the home page links it (`?page=2`): the
-// plain numbers only; anything else shows page 1, as it always did.
-const listPage = { type: /** @type {const} */ ("query"), key: "page", value: "(?<page>[1-9][0-9]{0,4})" };
-
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -34,18 +30,6 @@ const nextConfig = {
     // Cached pages live in memory only (bounded LRU): no files rewritten every second, and
     // every app instance keeps its own.
     isrFlushToDisk: false,
-  },
-  async rewrites() {
-    return {
-      // The page cache keys pages by path, not query: the list's public URLs are mapped onto
-      // paths before Next looks for a route.
-      beforeFiles: [
-        { source: "/", has: [listPage], destination: "/live/:page" },
-        { source: "/", destination: "/live/1" },
-        { source: "/api/shows", has: [listPage], destination: "/api/shows/page/:page" },
-        { source: "/api/shows", destination: "/api/shows/page/1" },
-      ],
-    };
   },
 };
 

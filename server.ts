@@ -8,19 +8,23 @@ import http from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
 import { withSharedCache } from "./lib/http-cache/shared-cache";
+import { ROOM_LIST_URL, roomListRoute } from "./lib/http/room-list-urls";
 import { withSecurityHeaders } from "./lib/security/headers";
-
-// The room list's public URLs, the same answer for everyone (next.config.js rewrites them to
-// their cached routes): the home page and its JSON, page 1 or `?page=N`.
-const ROOM_LIST = /^\/(api\/shows)?(\?page=[0-9]{1,5})?$/;
 
 /**
  * A server action's answer is a few hundred bytes, streamed: Next would gzip it through a zlib
  * stream of its own per answer (≈ 5 % of a chat send's CPU in bench:chat's profile) to save
  * almost nothing. Pages, their navigations and the room list keep their compression.
  */
-function withoutGzipForActions(req: http.IncomingMessage): http.IncomingMessage {
+function withoutGzipForActions(req: http.IncomingMessage): void {
   if (req.method === "POST" && req.headers["next-action"] !== undefined) delete req.headers["accept-encoding"];
+}
+
+/** The request as Next gets it: the room list's public URLs on their cached routes (lib/http/room-list-urls). */
+function forNext(req: http.IncomingMessage): http.IncomingMessage {
+  withoutGzipForActions(req);
+  const route = req.url === undefined ? null : roomListRoute(req.url);
+  if (route !== null) req.url = route;
   return req;
 }
 
@@ -36,9 +40,9 @@ async function main(): Promise<void> {
   const headerEnv = { livekitUrl: process.env.LIVEKIT_URL ?? "ws://127.0.0.1:7880", https: (process.env.NEXTAUTH_URL ?? "").startsWith("https:") };
   const server = http.createServer(
     withSecurityHeaders(
-      withSharedCache((req, res) => void handle(withoutGzipForActions(req), res), {
+      withSharedCache((req, res) => void handle(forNext(req), res), {
         origin: `http://${loopback.includes(":") ? `[${loopback}]` : loopback}:${port}`,
-        cacheable: (pathAndQuery) => ROOM_LIST.test(pathAndQuery),
+        cacheable: (pathAndQuery) => ROOM_LIST_URL.test(pathAndQuery),
       }),
       headerEnv,
     ),

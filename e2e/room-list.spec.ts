@@ -42,7 +42,9 @@ test("the room list updates by itself when a second host goes live, with cover",
 test("bad go-live input gets a clear message and stores nothing", async ({ browser }) => {
   const host = await userPage(browser, "Careful");
   await host.page.goto("/studio");
-  const before = await tableCounts();
+  // Without what LiveKit's webhooks write: an earlier test's room can still report in meanwhile.
+  const counts = () => tableCounts({ except: ["WebhookDelivery", "ParticipantSession"] });
+  const before = await counts();
   const submit = () => host.page.getByRole("button", { name: "Go live" }).click();
 
   await host.page.getByLabel("Title").fill("   ");
@@ -58,7 +60,7 @@ test("bad go-live input gets a clear message and stores nothing", async ({ brows
   await submit();
   await expect(host.page.getByText("Cover image must be at most 5 MB")).toBeVisible();
 
-  expect(await tableCounts()).toEqual(before);
+  expect(await counts()).toEqual(before);
   await expect(host.page.getByTestId("live-status")).toHaveCount(0);
   await host.context.close();
 });

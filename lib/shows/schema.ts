@@ -31,7 +31,7 @@ export const MAX_LIST_PAGE = 10_000;
 
 /**
  * A page of the room list as it appears in a path (`/live/2`, `/api/shows/page/2`, where the
- * public `/?page=2` and `/api/shows?page=2` are rewritten to: see next.config.js). Only the plain
+ * public `/?page=2` and `/api/shows?page=2` are mapped onto: lib/http/room-list-urls.ts). Only the plain
  * number is accepted: each distinct path is an entry of the page cache.
  */
 export const listPagePathSchema = z
