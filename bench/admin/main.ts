@@ -8,6 +8,7 @@ import { z } from "zod";
 
 import { hashPassword } from "../../lib/auth/password";
 import { type LoadResult, autocannon } from "../support/autocannon";
+import { loginCookie } from "../support/login";
 import { runBench, withStack } from "../support/run";
 import type { RunningStack } from "../support/stack";
 import { loadLine, percentile, table } from "../support/stats";
@@ -68,31 +69,6 @@ async function seed(db: Client): Promise<void> {
   await db.query(`ANALYZE "User"; ANALYZE "Show"; ANALYZE "Egress"`);
 }
 
-/** Logs the operator in through Auth.js, as the login form does; returns the Cookie header. */
-async function operatorCookie(appUrl: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const at = pair?.indexOf("=") ?? -1;
-      if (pair && at > 0) jar.set(pair.slice(0, at), pair.slice(at + 1));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrf = await fetch(`${appUrl}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = z.object({ csrfToken: z.string() }).parse(await csrf.json());
-  const login = await fetch(`${appUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie(), "x-auth-return-redirect": "1" },
-    body: new URLSearchParams({ csrfToken, email: OPERATOR.email, password: OPERATOR.password, json: "true" }),
-    redirect: "manual",
-  });
-  keep(login);
-  if (![...jar.keys()].some((k) => k.endsWith("next-auth.session-token"))) throw new Error(`operator login failed: HTTP ${login.status}`);
-  return cookie();
-}
-
 /** The figures are only worth timing if the routes answer what an operator would see. */
 async function checkTargets(appUrl: string, cookie: string): Promise<void> {
   const get = async (path: string) => {
@@ -140,7 +116,7 @@ async function bench(stack: RunningStack): Promise<void> {
   await db.connect();
   try {
     await seed(db);
-    const cookie = await operatorCookie(appUrl);
+    const cookie = await loginCookie(appUrl, OPERATOR.email, OPERATOR.password);
     await checkTargets(appUrl, cookie);
     process.stdout.write(
       `${USERS} users, ${ENDED_SHOWS} ended + ${LIVE_SHOWS} live shows seeded; as an operator, ${CONNECTIONS} connections, ${WARM_UP_S} s warm-up + ${DURATION_S} s per target\n`,

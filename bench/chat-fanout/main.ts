@@ -28,6 +28,7 @@ import { roomNameFor } from "../../lib/shows/room-name";
 import type { StackInfo } from "../../scripts/stack/stack-file";
 import { runAppCodeAgainst } from "../support/app-env";
 import { newContext } from "../support/browser";
+import { loginCookie } from "../support/login";
 import { runBench, withBrowser, withStack } from "../support/run";
 import { loadLine, percentile, table } from "../support/stats";
 import { cpuBetween, pidListeningOn, processTree, sampleCpu, setNice } from "../support/cpu";
@@ -313,22 +314,6 @@ function report(path: Path, blocks: Block[], subscribers: Subscriber[]) {
   };
 }
 
-/** Logs in through Auth.js' credentials endpoint, as the login form does; returns the cookie header. */
-async function login(appUrl: string, email: string): Promise<string> {
-  const csrf = await fetch(`${appUrl}/api/auth/csrf`);
-  const { csrfToken } = z.object({ csrfToken: z.string() }).parse(await csrf.json());
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const response = await fetch(`${appUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
-  });
-  const session = response.headers.getSetCookie().find((c) => c.includes("session-token="));
-  if (!session) throw new Error(`login of ${email} failed: HTTP ${response.status}`);
-  return [...jar, session.split(";")[0]].join("; ");
-}
-
 /**
  * SENDERS users with a password, each logged in (a real session cookie) at one app instance.
  * Inserted straight into Postgres: registering 120 through the UI would take minutes here.
@@ -343,7 +328,7 @@ async function makeSenders(info: StackInfo): Promise<{ appUrl: string; cookie: s
   for (let i = 0; i < SENDERS; i += 10) {
     const batch = emails.slice(i, i + 10).map(async (email, k) => {
       const appUrl = info.appUrls[(i + k) % info.appUrls.length]!;
-      return { appUrl, cookie: await login(appUrl, email) };
+      return { appUrl, cookie: await loginCookie(appUrl, email, PASSWORD) };
     });
     senders.push(...(await Promise.all(batch)));
   }

@@ -14,19 +14,17 @@
 //
 //   npm run bench:gifts       (starts and stops its own stack; see bench/README.md)
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 
 import { Room, RoomEvent } from "@livekit/rtc-node";
 import pg from "pg";
 import { AccessToken, RoomServiceClient } from "livekit-server-sdk";
 import { z } from "zod";
 
-import { actionAnswer } from "../../e2e/support/actions";
+import { actionAnswer, actionId } from "../../e2e/support/actions";
 import { runAppCodeAgainst } from "../support/app-env";
+import { loginCookie } from "../support/login";
 import { runBench, withStack } from "../support/run";
-import { REPO_ROOT } from "../support/stack";
 import type { RunningStack } from "../support/stack";
 import { pgProfiler, profileLines } from "../support/pg-profile";
 import type { PgProfile } from "../support/pg-profile";
@@ -89,34 +87,6 @@ function row(run: Run, baseline?: Run): string[] {
 }
 
 // ── the stack's parts this benchmark needs ─────────────────────────────────────────────────
-
-/** The id Next gave the gift shelf's server action in this build. */
-function sendGiftActionId(): string {
-  const manifest = z
-    .object({ node: z.record(z.string(), z.object({ filename: z.string(), exportedName: z.string().optional() })) })
-    .parse(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, ".next", "server", "server-reference-manifest.json"), "utf8")));
-  const found = Object.entries(manifest.node).find(
-    ([, a]) => a.filename === "components/gifts/actions.ts" && a.exportedName === "sendGiftAction",
-  );
-  if (!found) throw new Error("sendGiftAction not found in the build's server reference manifest");
-  return found[0];
-}
-
-/** Logs in through Auth.js' credentials endpoint, as the login form does; returns the cookie header. */
-async function login(appUrl: string, email: string): Promise<string> {
-  const csrf = await fetch(`${appUrl}/api/auth/csrf`);
-  const { csrfToken } = z.object({ csrfToken: z.string() }).parse(await csrf.json());
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const response = await fetch(`${appUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
-  });
-  const session = response.headers.getSetCookie().find((c) => c.includes("session-token="));
-  if (!session) throw new Error(`login of ${email} failed: HTTP ${response.status}`);
-  return [...jar, session.split(";")[0]].join("; ");
-}
 
 type Sql = { $queryRaw: <T>(query: TemplateStringsArray, ...values: unknown[]) => Promise<T> };
 
@@ -228,8 +198,8 @@ async function bench(stack: RunningStack): Promise<void> {
     });
     senders.push(user);
   }
-  const cookies = await Promise.all(senders.map((s) => login(appUrl, s.email)));
-  const actionId = sendGiftActionId();
+  const cookies = await Promise.all(senders.map((s) => loginCookie(appUrl, s.email, PASSWORD)));
+  const sendGiftId = actionId("components/gifts/actions.ts", "sendGiftAction");
   const listener = await listen(stack, roomName);
   process.stdout.write(`1 live show, ${SENDERS} senders logged in; platform share ${PLATFORM_SHARE} %; a listener in the room\n`);
 
@@ -238,7 +208,7 @@ async function bench(stack: RunningStack): Promise<void> {
     const response = await fetch(`${appUrl}/shows/${show.roomNumber}`, {
       method: "POST",
       headers: {
-        "next-action": actionId,
+        "next-action": sendGiftId,
         accept: "text/x-component",
         "content-type": "text/plain;charset=UTF-8",
         origin: appUrl,

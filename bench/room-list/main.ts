@@ -3,14 +3,12 @@
 // Next.js server, all measured in the same run with autocannon on loopback.
 //
 //   npm run bench:rooms       (starts and stops its own stack; see bench/README.md)
-import { spawn } from "node:child_process";
-import path from "node:path";
 
 import { Client } from "pg";
 import { z } from "zod";
 
+import { type LoadResult, autocannon } from "../support/autocannon";
 import { runBench, withStack } from "../support/run";
-import { REPO_ROOT } from "../support/stack";
 import type { RunningStack } from "../support/stack";
 import { loadLine, percentile, table } from "../support/stats";
 
@@ -41,38 +39,6 @@ const TARGETS: readonly Target[] = [
   { name: "data route /api/shows", path: "/api/shows", kind: "goal" },
   { name: "ref: header's account answer /api/account", path: "/api/account", kind: "reference" },
 ];
-
-// The fields of autocannon's --json result that this report uses.
-const resultSchema = z.object({
-  duration: z.number(),
-  requests: z.object({ average: z.number(), total: z.number() }),
-  latency: z.object({ p50: z.number(), p99: z.number(), max: z.number() }),
-  errors: z.number(),
-  timeouts: z.number(),
-  non2xx: z.number(),
-});
-type Result = z.infer<typeof resultSchema>;
-
-function autocannon(url: string, seconds: number): Promise<Result> {
-  const bin = path.join(REPO_ROOT, "node_modules", ".bin", "autocannon");
-  const args = ["--json", "--no-progress", "-c", String(CONNECTIONS), "-d", String(seconds), url];
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
-    child.once("error", reject);
-    child.once("exit", (code) => {
-      if (code !== 0) return reject(new Error(`autocannon exited with ${code}: ${err.trim()}`));
-      try {
-        resolve(resultSchema.parse(JSON.parse(out)));
-      } catch (error) {
-        reject(new Error(`unexpected autocannon output: ${out.slice(0, 200)}`, { cause: error }));
-      }
-    });
-  });
-}
 
 /**
  * 200 hosts, each with one live show (one LIVE show per host is enforced by an index). They
@@ -147,7 +113,7 @@ async function queryPlans(db: Client): Promise<string[]> {
 
 type Slice = { reqPerS: number; total: number; seconds: number; p50: number; p99: number; max: number; failed: number; non2xx: number };
 
-function slice(result: Result): Slice {
+function slice(result: LoadResult): Slice {
   return {
     reqPerS: result.requests.total / result.duration,
     total: result.requests.total,
@@ -175,7 +141,7 @@ async function bench(stack: RunningStack): Promise<void> {
       `${SHOWS} live shows seeded; ${CONNECTIONS} connections; ${WARM_UP_S} s warm-up per target, ` +
         `then ${ROUNDS} rounds of ${SLICE_S} s on each target in turn\n`,
     );
-    for (const target of TARGETS) await autocannon(`${appUrl}${target.path}`, WARM_UP_S); // JIT, caches, pools: not counted
+    for (const target of TARGETS) await autocannon(`${appUrl}${target.path}`, WARM_UP_S, CONNECTIONS); // JIT, caches, pools: not counted
 
     // Interleaved rounds: load from other work on this shared machine comes and goes within
     // seconds, so each target is measured a little at a time, right next to the baseline.
@@ -183,7 +149,7 @@ async function bench(stack: RunningStack): Promise<void> {
     for (let round = 1; round <= ROUNDS; round++) {
       const line: string[] = [];
       for (const target of TARGETS) {
-        const result = slice(await autocannon(`${appUrl}${target.path}`, SLICE_S));
+        const result = slice(await autocannon(`${appUrl}${target.path}`, SLICE_S, CONNECTIONS));
         slices.get(target)?.push(result);
         line.push(`${target.path} ${Math.round(result.reqPerS)}`);
       }

@@ -8,6 +8,8 @@ import { REPO_ROOT } from "./stack";
 
 // The fields of autocannon's --json result that the reports use.
 const resultSchema = z.object({
+  /** seconds the run really took */
+  duration: z.number(),
   requests: z.object({ average: z.number(), total: z.number() }),
   latency: z.object({ p50: z.number(), p99: z.number(), max: z.number() }),
   errors: z.number(),
