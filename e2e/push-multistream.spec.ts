@@ -4,7 +4,8 @@ import path from "node:path";
 import { expect } from "@playwright/test";
 import { test } from "./support/test";
 import { query } from "./support/db";
-import { expectEgressStatus, ffprobe, freePort, rtmpReceiver } from "./support/egress";
+import { freePort } from "../scripts/stack/ports";
+import { expectEgressStatus, ffprobe, rtmpReceiver } from "./support/egress";
 import { goLive } from "./support/studio";
 import { userPage } from "./support/users";
 

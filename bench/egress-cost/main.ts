@@ -7,93 +7,43 @@
 // /proc: CPU as utime+stime ticks of every process under Egress over a fixed window, memory as
 // the sum of their resident sets, sampled every second.
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { spawn } from "node:child_process";
 import type { Browser, Page } from "@playwright/test";
 
+import { freePort } from "../../scripts/stack/ports";
+import { rtmpReceiver } from "../../e2e/support/egress";
+import { goLive } from "../../e2e/support/studio";
+import { newUser, register } from "../../e2e/support/users";
 import { newContext } from "../support/browser";
+import { cpuSeconds, machineBusySeconds, processTree, residentBytes } from "../support/cpu";
 import { runBench, withBrowser, withStack } from "../support/run";
 
 const WINDOW_SECONDS = 20;
 const WARM_SECONDS = 5;
-const TICKS = 100; // USER_HZ on Linux
-const PAGE = 4096;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-type Proc = { pid: number; ppid: number; ticks: number; rss: number };
-
-function readProcs(): Proc[] {
-  const procs: Proc[] = [];
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      const statm = fs.readFileSync(`/proc/${entry}/statm`, "utf8").split(" ");
-      procs.push({ pid: Number(entry), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), rss: Number(statm[1]) * PAGE });
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return procs;
-}
-
-/** Egress and everything under it (job handlers run in process groups of their own, but stay its children). */
-function tree(root: number): Proc[] {
-  const procs = readProcs();
-  const ids = new Set([root]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const p of procs) {
-      if (ids.has(p.pid) || !ids.has(p.ppid)) continue;
-      ids.add(p.pid);
-      grew = true;
-    }
-  }
-  return procs.filter((p) => ids.has(p.pid));
-}
-
-function machineBusy(): { busy: number; total: number } {
-  const [cpu = ""] = fs.readFileSync("/proc/stat", "utf8").split("\n");
-  const values = cpu.split(/\s+/).slice(1).map(Number);
-  const idle = (values[3] ?? 0) + (values[4] ?? 0);
-  const total = values.reduce((a, b) => a + b, 0);
-  return { busy: total - idle, total };
-}
 
 type Figure = { label: string; cpuPercent: number; rssMb: number; processes: number; machinePercent: number; load: string };
 
 async function measure(label: string, egressPid: number): Promise<Figure> {
-  const before = tree(egressPid);
-  const machine0 = machineBusy();
-  const byPid0 = new Map(before.map((p) => [p.pid, p.ticks]));
+  // Egress and everything under it (job handlers run in process groups of their own, but stay
+  // its children), read again each second: jobs start and end.
+  const before = new Map(processTree(egressPid).map((pid) => [pid, cpuSeconds([pid])]));
+  const machine0 = machineBusySeconds();
   const rss: number[] = [];
-  let last = before;
+  let last = [...before.keys()];
   for (let i = 0; i < WINDOW_SECONDS; i++) {
     await sleep(1_000);
-    last = tree(egressPid);
-    rss.push(last.reduce((sum, p) => sum + p.rss, 0));
+    last = processTree(egressPid);
+    rss.push(residentBytes(last));
   }
-  const machine1 = machineBusy();
   // processes that started during the window count from zero; ones that ended are lost (rare here)
-  const ticks = last.reduce((sum, p) => sum + p.ticks - (byPid0.get(p.pid) ?? 0), 0);
-  const cpuPercent = (ticks / TICKS / WINDOW_SECONDS) * 100;
-  const machinePercent = ((machine1.busy - machine0.busy) / (machine1.total - machine0.total)) * 100 * os.cpus().length;
+  const seconds = last.reduce((sum, pid) => sum + cpuSeconds([pid]) - (before.get(pid) ?? 0), 0);
+  const cpuPercent = (seconds / WINDOW_SECONDS) * 100;
+  const machinePercent = ((machineBusySeconds() - machine0) / WINDOW_SECONDS) * 100;
   const mean = rss.reduce((a, b) => a + b, 0) / rss.length;
   return { label, cpuPercent, rssMb: mean / 2 ** 20, processes: last.length, machinePercent, load: os.loadavg().map((l) => l.toFixed(1)).join(" ") };
-}
-
-async function register(page: Page, name: string) {
-  const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`;
-  await page.goto("/register");
-  await page.getByLabel("Email").fill(`${name}-${tag}@example.test`);
-  await page.getByLabel("Display name").fill(`${name} ${tag}`.slice(0, 40));
-  await page.getByLabel("Password").fill(`pw-${tag}-secret`);
-  await page.getByRole("button", { name: "Sign up" }).click();
-  await page.getByTestId("current-user").waitFor();
 }
 
 async function waitStatus(page: Page, kind: string, status: string) {
@@ -107,33 +57,16 @@ function egressPidOf(dataDir: string): number {
   return pid;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
 async function bench(browser: Browser, appUrl: string, dataDir: string): Promise<Figure[]> {
   // A local RTMP receiver (not under Egress, so not counted): ffmpeg copying what it gets.
-  const receiverUrl = `rtmp://127.0.0.1:${await freePort()}/live/bench-key`;
   const receiverFile = path.join(os.tmpdir(), `suixin-egress-cost-${process.pid}.flv`);
-  const receiver = spawn("ffmpeg", ["-hide_banner", "-loglevel", "error", "-y", "-listen", "1", "-i", receiverUrl, "-c", "copy", "-f", "flv", receiverFile], {
-    stdio: "ignore",
-  });
+  const receiver = rtmpReceiver(await freePort(), receiverFile);
   const figures: Figure[] = [];
   try {
     const context = await newContext(browser, appUrl);
     const page = await context.newPage();
-    await register(page, "bench-vj");
-    await page.goto("/studio");
-    await page.getByLabel("Title").fill("Egress cost bench");
-    await page.getByRole("button", { name: "Go live" }).click();
-    await page.getByTestId("live-status").getByText("LIVE").waitFor({ timeout: 60_000 });
+    await register(page, newUser("bench-vj"));
+    await goLive(page, "Egress cost bench");
     await sleep(5_000);
     const egress = egressPidOf(dataDir);
 
@@ -152,7 +85,7 @@ async function bench(browser: Browser, appUrl: string, dataDir: string): Promise
     await sleep(WARM_SECONDS * 1000);
     figures.push(await measure("composite HLS", egress));
 
-    await page.getByLabel("RTMP push URL").fill(receiverUrl);
+    await page.getByLabel("RTMP push URL").fill(receiver.url);
     await page.getByRole("button", { name: "Start RTMP push" }).click();
     await waitStatus(page, "RTMP", "ACTIVE");
     await sleep(WARM_SECONDS * 1000);
@@ -161,7 +94,7 @@ async function bench(browser: Browser, appUrl: string, dataDir: string): Promise
     await page.getByRole("button", { name: "End show" }).click();
     await page.waitForURL(/\/studio\/ended\//);
   } finally {
-    receiver.kill("SIGKILL");
+    receiver.process.kill("SIGKILL");
     fs.rmSync(receiverFile, { force: true });
   }
   return figures;

@@ -10,7 +10,7 @@ import { newUser, register } from "../../e2e/support/users";
 import { newContext } from "../support/browser";
 import { openPeerBaseline } from "../support/peer-baseline";
 import { runBench, withBrowser, withStack } from "../support/run";
-import { loadLine, percentile, table } from "../support/stats";
+import { SAMPLE_HEADER, loadLine, ms, percentile, sampleRow, table } from "../support/stats";
 import { installJoinProbe } from "./probes";
 import type { JoinProbe } from "./probes";
 
@@ -35,10 +35,6 @@ type JoinRun = {
   toFrame: number;
   how: string;
 };
-
-function ms(value: number): string {
-  return Number.isFinite(value) ? `${Math.round(value)} ms` : "–";
-}
 
 /** One join: fresh page, home page, click the show's card, wait for the first frame, go back. */
 async function joinOnce(viewer: Awaited<ReturnType<typeof newContext>>, roomNumber: number): Promise<JoinRun> {
@@ -126,21 +122,13 @@ async function bench(browser: Browser, appUrl: string): Promise<void> {
   }
 
   const totals = joins.map((j) => j.total);
-  const row = (name: string, values: number[]): string[] => [
-    name,
-    String(values.length),
-    ms(percentile(values, 50)),
-    ms(percentile(values, 95)),
-    ms(Math.min(...values)),
-    ms(Math.max(...values)),
-  ];
   const p50 = percentile(totals, 50);
   process.stdout.write(`\nJoin latency, ${RUNS} runs each (first frame seen by: app ${[...joinMethods].join("/")}, baseline ${[...rawMethods].join("/")})\n`);
   process.stdout.write(
     `${table([
-      ["", "runs", "p50", "p95", "min", "max"],
-      row("click → first host frame (app)", totals),
-      row("raw peer connection (baseline)", raw),
+      SAMPLE_HEADER,
+      sampleRow("click → first host frame (app)", totals),
+      sampleRow("raw peer connection (baseline)", raw),
     ])}\n`,
   );
   // A phase may be negative when a step starts before the page answer (e.g. a connection opened at the click).

@@ -9,6 +9,7 @@ import { Client } from "pg";
 import sharp from "sharp";
 
 import { loadNsfwjsClassifier } from "../../lib/screening/nsfwjs-classifier";
+import { cpuSeconds, listenerOf, processTree } from "../support/cpu";
 import { runBench, withStack } from "../support/run";
 import type { RunningStack } from "../support/stack";
 import { loadLine, percentile, table } from "../support/stats";
@@ -28,56 +29,10 @@ const GOAL_LATENCY_MS = 1000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// ---- CPU of a process tree, from /proc (clock ticks → seconds) -------------------------------
-
-const TICK = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim()) || 100;
-
-function listenerPid(port: number): number {
-  const out = execFileSync("ss", ["-Hltnp", `sport = :${port}`]).toString();
-  const pid = /pid=(\d+)/.exec(out)?.[1];
-  if (!pid) throw new Error(`nothing listens on port ${port}`);
-  return Number(pid);
-}
-
-function processTree(root: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const out: number[] = [];
-  const walk = (pid: number) => {
-    out.push(pid);
-    for (const child of children.get(pid) ?? []) walk(child);
-  };
-  walk(root);
-  return out;
-}
-
-function cpuSeconds(pids: number[]): number {
-  let ticks = 0;
-  for (const pid of pids) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return ticks / TICK;
-}
-
 /** CPU of the app's and LiveKit's processes over `seconds`, as % of one core. */
 async function measure(stack: RunningStack, seconds: number) {
-  const app = processTree(listenerPid(stack.info.ports.app));
-  const livekit = processTree(listenerPid(stack.info.ports.livekitHttp));
+  const app = processTree(listenerOf(stack.info.ports.app));
+  const livekit = processTree(listenerOf(stack.info.ports.livekitHttp));
   const before = { app: cpuSeconds(app), livekit: cpuSeconds(livekit), at: Date.now() };
   await sleep(seconds * 1000);
   const wall = (Date.now() - before.at) / 1000;

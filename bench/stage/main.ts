@@ -14,7 +14,7 @@ import { newContext } from "../support/browser";
 import { openPeerBaseline } from "../support/peer-baseline";
 import { runBench, withBrowser, withStack } from "../support/run";
 import { REPO_ROOT } from "../support/stack";
-import { loadLine, percentile, table } from "../support/stats";
+import { SAMPLE_HEADER, loadLine, ms, percentile, sampleRow, table } from "../support/stats";
 import { installAcceptProbe, installGuestFrameProbe } from "./probes";
 import type { AcceptProbe, GuestFrameProbe } from "./probes";
 import { installTimeline } from "./timeline";
@@ -49,10 +49,6 @@ function addMarks(page: string, marks: TimelineMark[], from: number, into: Map<s
     seen.set(label, n);
     into.set(`${page}: ${label}${n > 1 ? ` #${n}` : ""}`, at - from);
   }
-}
-
-function ms(value: number): string {
-  return Number.isFinite(value) ? `${Math.round(value)} ms` : "–";
 }
 
 async function waitFor(page: Page, check: () => boolean): Promise<void> {
@@ -162,21 +158,13 @@ async function bench(browser: Browser, appUrl: string): Promise<void> {
   }
 
   const totals = runs.map((r) => r.total);
-  const row = (name: string, values: number[]): string[] => [
-    name,
-    String(values.length),
-    ms(percentile(values, 50)),
-    ms(percentile(values, 95)),
-    ms(Math.min(...values)),
-    ms(Math.max(...values)),
-  ];
   const p50 = percentile(totals, 50);
   process.stdout.write(`\nOn-stage latency, ${RUNS} runs each (first frame seen by: app ${[...methods].join("/")}, baseline ${[...rawMethods].join("/")})\n`);
   process.stdout.write(
     `${table([
-      ["", "runs", "p50", "p95", "min", "max"],
-      row("Accept → first guest frame at another viewer (app)", totals),
-      row("raw peer connection (baseline)", raw),
+      SAMPLE_HEADER,
+      sampleRow("Accept → first guest frame at another viewer (app)", totals),
+      sampleRow("raw peer connection (baseline)", raw),
     ])}\n`,
   );
   process.stdout.write(`\nWhere the app's time goes (p50 of each phase)\n`);

@@ -1,29 +1,63 @@
 // Where the machine's CPU went during a bench's window, per part of the stack: the figures of one
 // run are only readable beside who was busy (the app, LiveKit, Postgres, the subscribers, the
-// bench, or other work on this shared machine); and the nice value of a process tree. Linux only:
-// reads /proc and `ss`.
+// bench, or other work on this shared machine); and the nice value of a process tree. The benches'
+// one reader of /proc (and `ss`): Linux only.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 
 const TICKS_PER_S = 100; // USER_HZ on Linux
 
+const PAGE_BYTES = 4096;
+
 type ProcStat = { ppid: number; ticks: number };
+
+/** A process's parent and CPU ticks (utime + stime), or undefined when it has ended. */
+function readStat(pid: number): ProcStat | undefined {
+  try {
+    const text = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name (which may hold spaces), from field 3 on.
+    const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+    return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+  } catch {
+    return undefined;
+  }
+}
 
 function readStats(): Map<number, ProcStat> {
   const stats = new Map<number, ProcStat>();
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
+    const stat = readStat(Number(entry));
+    if (stat) stats.set(Number(entry), stat);
+  }
+  return stats;
+}
+
+/** CPU seconds (user + system) these processes have used so far; ended ones count 0. */
+export function cpuSeconds(pids: Iterable<number>): number {
+  let ticks = 0;
+  for (const pid of pids) ticks += readStat(pid)?.ticks ?? 0;
+  return ticks / TICKS_PER_S;
+}
+
+/** The sum of these processes' resident sets, in bytes; ended ones count 0. */
+export function residentBytes(pids: Iterable<number>): number {
+  let pages = 0;
+  for (const pid of pids) {
     try {
-      const text = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      // Fields after the command name (which may hold spaces), from field 3 on.
-      const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
-      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+      pages += Number(fs.readFileSync(`/proc/${pid}/statm`, "utf8").split(" ")[1]);
     } catch {
       // the process ended meanwhile
     }
   }
-  return stats;
+  return pages * PAGE_BYTES;
+}
+
+/** Busy seconds of all cores together since boot (user + nice + system + irq + softirq + steal). */
+export function machineBusySeconds(): number {
+  const cpu = fs.readFileSync("/proc/stat", "utf8").split("\n", 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
+  return [0, 1, 2, 5, 6, 7].reduce((sum, i) => sum + (cpu[i] ?? 0), 0) / TICKS_PER_S;
 }
 
 /** The process listening on a TCP port of this machine, if any. */
@@ -33,16 +67,20 @@ export function pidListeningOn(port: number): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+/** The process listening on a TCP port of this machine; throws when there is none. */
+export function listenerOf(port: number): number {
+  const pid = pidListeningOn(port);
+  if (pid === undefined) throw new Error(`nothing listens on port ${port}`);
+  return pid;
+}
+
 /** A part of the stack: processes whose trees count to it (each tree counted once, to the first part naming it). */
 export type Part = { name: string; roots: number[]; exclude?: number[] };
 
-export type CpuSample = { at: number; perPid: Map<number, ProcStat>; machineTicks: number };
+export type CpuSample = { at: number; perPid: Map<number, ProcStat>; machineS: number };
 
 export function sampleCpu(): CpuSample {
-  const cpu = fs.readFileSync("/proc/stat", "utf8").split("\n", 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
-  // user + nice + system + irq + softirq + steal: busy time of all cores
-  const busy = [0, 1, 2, 5, 6, 7].reduce((sum, i) => sum + (cpu[i] ?? 0), 0);
-  return { at: performance.now(), perPid: readStats(), machineTicks: busy };
+  return { at: performance.now(), perPid: readStats(), machineS: machineBusySeconds() };
 }
 
 /** A process and its descendants, as they are now, but for the trees of `exclude`. */
@@ -99,6 +137,6 @@ export function cpuBetween(a: CpuSample, b: CpuSample, parts: Part[]): string {
     for (const pid of pids) ticks += (b.perPid.get(pid)?.ticks ?? 0) - (a.perPid.get(pid)?.ticks ?? 0);
     return `${part.name} ${(ticks / TICKS_PER_S / seconds).toFixed(2)}`;
   });
-  const machine = (b.machineTicks - a.machineTicks) / TICKS_PER_S / seconds;
+  const machine = (b.machineS - a.machineS) / seconds;
   return `cores busy: ${cells.join(", ")}; machine ${machine.toFixed(2)} of ${os.cpus().length}`;
 }

@@ -2,13 +2,13 @@
 // what the benchmark's own Postgres backends are doing (pg_stat_activity: state and wait event,
 // told apart from the app's connections by application_name), and the CPU time the benchmark
 // process and those backends used over the phase (from /proc), beside the wall time × cores.
-import fs from "node:fs";
 import os from "node:os";
 
 import pg from "pg";
 
+import { cpuSeconds } from "./cpu";
+
 const SAMPLE_MS = 100;
-const TICKS_PER_S = 100; // USER_HZ on Linux
 
 export type PgProfile = {
   samples: number;
@@ -18,17 +18,6 @@ export type PgProfile = {
   backendsCpuS: number;
   wallS: number;
 };
-
-/** utime + stime of a process in seconds (0 when it is gone). */
-function cpuSeconds(pid: number): number {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_S;
-  } catch {
-    return 0;
-  }
-}
 
 export type Profiler = { during: <T>(phase: () => Promise<T>) => Promise<{ result: T; profile: PgProfile }>; close: () => Promise<void> };
 
@@ -44,7 +33,7 @@ export async function pgProfiler(databaseUrl: string, applicationName: string): 
     let samples = 0;
     let sampling = true;
     const seen = new Map<number, number>(); // backend pid → its CPU seconds at first sight
-    for (const pid of await backends()) seen.set(pid, cpuSeconds(pid));
+    for (const pid of await backends()) seen.set(pid, cpuSeconds([pid]));
     const benchStart = process.cpuUsage();
     const wallStart = performance.now();
     const sampler = (async () => {
@@ -75,7 +64,7 @@ export async function pgProfiler(databaseUrl: string, applicationName: string): 
     const wallS = (performance.now() - wallStart) / 1000;
     const bench = process.cpuUsage(benchStart);
     let backendsCpuS = 0;
-    for (const [pid, start] of seen) backendsCpuS += Math.max(0, cpuSeconds(pid) - start);
+    for (const [pid, start] of seen) backendsCpuS += Math.max(0, cpuSeconds([pid]) - start);
     const histogram = [...counts].map(([k, n]): [string, number] => [k, n / Math.max(1, samples)]).sort((a, b) => b[1] - a[1]);
     return { result, profile: { samples, histogram, benchCpuS: (bench.user + bench.system) / 1e6, backendsCpuS, wallS } };
   }

@@ -18,6 +18,19 @@ export function table(rows: readonly (readonly string[])[]): string {
     .join("\n");
 }
 
+/** A duration for a report: whole milliseconds, "–" when there is none. */
+export function ms(value: number): string {
+  return Number.isFinite(value) ? `${Math.round(value)} ms` : "–";
+}
+
+/** The header of `sampleRow`'s rows. */
+export const SAMPLE_HEADER: readonly string[] = ["", "runs", "p50", "p95", "min", "max"];
+
+/** A row summing up one series of durations: its name, how many, p50, p95, min and max. */
+export function sampleRow(name: string, values: readonly number[]): string[] {
+  return [name, String(values.length), ms(percentile(values, 50)), ms(percentile(values, 95)), ms(Math.min(...values)), ms(Math.max(...values))];
+}
+
 /** The machine's load: these machines are shared, so every report says how busy it was. */
 export function loadLine(): string {
   const [one, five] = os.loadavg();

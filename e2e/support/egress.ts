@@ -1,6 +1,5 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { type Page, expect } from "@playwright/test";
 import { query } from "./db";
@@ -20,20 +19,6 @@ export function ffprobe(target: string): Promise<Probe> {
   });
 }
 
-/** A TCP port nobody listens on right now (for a one-off receiver). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** A local RTMP receiver: ffmpeg listens once and copies what it gets into an FLV file. */
 export function rtmpReceiver(port: number, file: string): { url: string; process: ChildProcess; exited: Promise<number | null> } {
   const url = `rtmp://127.0.0.1:${port}/live/test-key`;
   const child = spawn("ffmpeg", ["-hide_banner", "-loglevel", "error", "-y", "-listen", "1", "-i", url, "-c", "copy", "-f", "flv", file], {

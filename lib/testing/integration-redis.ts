@@ -3,17 +3,7 @@
 import { spawn } from "node:child_process";
 import net from "node:net";
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from "../../scripts/stack/ports";
 
 function answers(port: number): Promise<boolean> {
   return new Promise((resolve) => {

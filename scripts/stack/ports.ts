@@ -1,4 +1,5 @@
-// Checks, before anything starts, that every port the stack will use is free on every address.
+// Checks, before anything starts, that every port the stack will use is free on every address;
+// and finds a free one for a one-off server.
 import dgram from "node:dgram";
 import net from "node:net";
 
@@ -11,6 +12,18 @@ export interface PortClaim {
   envVar: string;
   /** extra advice when it is taken */
   hint?: string;
+}
+
+/** A TCP port nobody listens on on 127.0.0.1 right now (for a one-off server of a test or bench). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
 }
 
 type Probe = "free" | "in-use" | "no-address";
